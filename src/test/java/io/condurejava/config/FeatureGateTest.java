@@ -1,0 +1,50 @@
+package io.condurejava.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Options parsed but not implemented yet are refused at load time, each with a message naming it. */
+class FeatureGateTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--listen=8000,req                   | --listen ...,req (req mode) is not implemented yet in condure-java",
+        "--listen=127.0.0.1:443,tls          | --listen 127.0.0.1:443,tls is not implemented yet in condure-java",
+        "--listen=/tmp/s,local               | --listen /tmp/s,local (Unix socket) is not implemented yet in condure-java",
+        "--zserver-req=ipc:///tmp/r          | --zserver-req is not implemented yet in condure-java",
+        "--zserver-stream=ipc:///tmp/c       | --zserver-stream is not implemented yet in condure-java",
+        "--compression                       | --compression is not implemented yet in condure-java",
+    })
+    void refusesEachUnimplementedFeature(String arg, String message) {
+        assertEquals(message, Configs.error(arg).getMessage());
+    }
+
+    @Test
+    void namesEveryRefusedFeatureAtOnce() {
+        ConfigException e = Configs.error("--compression", "--listen=8000,req,tls");
+        assertEquals("--listen 0.0.0.0:8000,tls, --listen ...,req (req mode), --compression"
+                + " are not implemented yet in condure-java", e.getMessage());
+        assertEquals("condure.listen", e.key());
+    }
+
+    @Test
+    void implementedOptionsPass() throws ConfigException {
+        assertInstanceOf(CliRequest.Run.class, ConfigLoader.load(new String[] {"--listen=8000,stream",
+            "--deny-out-internal", "--zclient-connect"}, Map.of(), Configs.NO_FILE));
+    }
+
+    @Test
+    void removingAnEntryLetsTheFeatureThrough() throws ConfigException {
+        Settings s = Configs.settings("--compression");
+        FeatureGate.check(s, Set.of(FeatureGate.LISTEN_REQ));
+        assertThrows(ConfigException.class, () -> FeatureGate.check(s));
+        assertEquals(6, FeatureGate.NOT_IMPLEMENTED.size());
+    }
+}
