@@ -1,0 +1,104 @@
+package io.condurejava.server;
+
+import io.condurejava.http1.ChunkedInputStream;
+import io.condurejava.http1.FixedLengthInputStream;
+import io.condurejava.http1.HttpInput;
+import io.condurejava.http1.HttpViolationException;
+import io.condurejava.http1.RequestFraming;
+import io.condurejava.http1.RequestHead;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The reading half of an HTTP/1 connection; runs on the connection's second virtual thread.
+ * Loop: read a request head, post it, then read its body only as far as the handler's credits
+ * allow ({@link CreditGate}), posting each piece; then the next head (pipelining, and noticing a
+ * client that goes away while its response is pending). A violation is posted and ends reading.
+ */
+final class ClientReader implements Runnable {
+    static final int MAX_REQUEST_HEADERS = 64;
+    static final int MAX_TRAILER_BYTES = 8192;
+
+    private final HttpInput input;
+    private final int bufferSize;
+    private final CreditGate gate;
+    private final BlockingQueue<ConnectionEvent> events;
+
+    ClientReader(HttpInput input, int bufferSize, CreditGate gate, BlockingQueue<ConnectionEvent> events) {
+        this.input = input;
+        this.bufferSize = bufferSize;
+        this.gate = gate;
+        this.events = events;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                RequestHead head = input.readRequestHead(MAX_REQUEST_HEADERS);
+                if (head == null) {
+                    events.put(new ConnectionEvent.ClientGone("closed by client"));
+                    return;
+                }
+                RequestFraming framing = RequestFraming.of(head);
+                events.put(new ConnectionEvent.RequestArrived(head, framing));
+                if (!readBody(framing)) {
+                    return;
+                }
+            }
+        } catch (HttpViolationException e) {
+            postQuietly(new ConnectionEvent.ClientRejected(e));
+        } catch (IOException e) {
+            postQuietly(new ConnectionEvent.ClientGone(e.getMessage() == null ? e.toString() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Streams one body within credits; false when the session stopped wanting it. */
+    private boolean readBody(RequestFraming framing) throws IOException, InterruptedException {
+        InputStream body = switch (framing) {
+            case RequestFraming.NoBody none -> null;
+            case RequestFraming.FixedLength fixed -> fixed.length() == 0 ? null : new FixedLengthInputStream(input, fixed.length());
+            case RequestFraming.Chunked chunked -> new ChunkedInputStream(input, MAX_TRAILER_BYTES);
+        };
+        if (body == null) {
+            return true;
+        }
+        long remaining = framing instanceof RequestFraming.FixedLength fixed ? fixed.length() : -1;
+        while (true) {
+            int allowed = gate.acquire(bufferSize);
+            if (allowed < 0) {
+                return false;
+            }
+            byte[] chunk = new byte[allowed];
+            int n = body.read(chunk, 0, allowed);
+            if (n < 0) {
+                gate.giveBack(allowed);
+                events.put(new ConnectionEvent.BodyData(new byte[0], true));
+                return true;
+            }
+            gate.giveBack(allowed - n);
+            byte[] data = n == allowed ? chunk : java.util.Arrays.copyOf(chunk, n);
+            boolean last = false;
+            if (remaining >= 0) {
+                remaining -= n;
+                last = remaining == 0;
+            }
+            events.put(new ConnectionEvent.BodyData(data, last));
+            if (last) {
+                return true;
+            }
+        }
+    }
+
+    private void postQuietly(ConnectionEvent event) {
+        try {
+            events.put(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

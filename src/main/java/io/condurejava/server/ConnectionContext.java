@@ -1,0 +1,85 @@
+package io.condurejava.server;
+
+import io.condurejava.config.Settings;
+import io.condurejava.http1.HttpViolationException;
+import io.condurejava.http1.RequestHead;
+import io.condurejava.zmq.SessionDirectory;
+import org.slf4j.Logger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every exchange on one client connection shares: settings, the event queue, the credit gate,
+ * the buffered output, the peer, and the ids of its sessions. Owned by the connection's session thread.
+ */
+final class ConnectionContext {
+    private final Settings settings;
+    private final SessionDirectory directory;
+    private final BlockingQueue<ConnectionEvent> events;
+    private final ArrayDeque<ConnectionEvent> deferred = new ArrayDeque<>();
+    private final CreditGate gate = new CreditGate();
+    private final OutputStream output;
+    private final String connectionId;
+    private final String scheme;
+    private final String peerAddress;
+    private final int peerPort;
+    private final Logger log;
+    private long requestCounter;
+
+    ConnectionContext(Settings settings, SessionDirectory directory, BlockingQueue<ConnectionEvent> events,
+                      OutputStream output, String connectionId, String scheme, String peerAddress, int peerPort,
+                      Logger log) {
+        this.settings = settings;
+        this.directory = directory;
+        this.events = events;
+        this.output = output;
+        this.connectionId = connectionId;
+        this.scheme = scheme;
+        this.peerAddress = peerAddress;
+        this.peerPort = peerPort;
+        this.log = log;
+    }
+
+    Settings settings() { return settings; }
+    SessionDirectory directory() { return directory; }
+    BlockingQueue<ConnectionEvent> events() { return events; }
+    /** Events read ahead during an exchange (pipelined requests) and handled after it. */
+    ArrayDeque<ConnectionEvent> deferred() { return deferred; }
+    CreditGate gate() { return gate; }
+    OutputStream output() { return output; }
+    String peerAddress() { return peerAddress; }
+    int peerPort() { return peerPort; }
+    Logger log() { return log; }
+    String connectionId() { return connectionId; }
+
+    long sessionTimeoutNanos() {
+        return TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds());
+    }
+
+    long streamTimeoutNanos() {
+        return TimeUnit.SECONDS.toNanos(settings.streamTimeoutSeconds());
+    }
+
+    /** A new session id for the next request: {@code <connection>-<request counter in hex>}. */
+    String nextSessionId() {
+        return connectionId + "-" + Long.toHexString(requestCounter++);
+    }
+
+    /** {@code scheme://Host + request-target}, as Condure builds it (Host verbatim, else localhost). */
+    String uriOf(RequestHead head) {
+        String host = head.firstValue("Host");
+        return scheme + "://" + (host == null || host.isEmpty() ? "localhost" : host) + head.target();
+    }
+
+    void writeRejection(HttpViolationException violation) throws IOException {
+        ErrorResponses.write(output, violation.violation().status(), violation.violation().description());
+    }
+
+    void writeBadGateway() throws IOException {
+        ErrorResponses.write(output, 502, "The handler's response could not be used.");
+    }
+}

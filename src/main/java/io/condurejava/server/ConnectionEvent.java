@@ -1,0 +1,28 @@
+package io.condurejava.server;
+
+import io.condurejava.http1.HttpViolationException;
+import io.condurejava.http1.RequestFraming;
+import io.condurejava.http1.RequestHead;
+import io.condurejava.zmq.HandlerMessage;
+
+/**
+ * Everything a connection's session thread reacts to, arriving on one queue: packets from handlers
+ * (put there by the ZeroMQ thread) and what the connection's reader thread got from the client.
+ */
+sealed interface ConnectionEvent {
+
+    /** A handler packet for one of this connection's sessions. */
+    record FromHandler(HandlerMessage message) implements ConnectionEvent {}
+
+    /** A complete, valid request head; its body (if any) follows as {@link BodyData} events. */
+    record RequestArrived(RequestHead head, RequestFraming framing) implements ConnectionEvent {}
+
+    /** A piece of the current request body, de-chunked; {@code last} marks the end of the body. */
+    record BodyData(byte[] data, boolean last) implements ConnectionEvent {}
+
+    /** The client sent something we refuse; nothing after it on this connection is read. */
+    record ClientRejected(HttpViolationException violation) implements ConnectionEvent {}
+
+    /** The client closed the connection or reading from it failed. */
+    record ClientGone(String reason) implements ConnectionEvent {}
+}

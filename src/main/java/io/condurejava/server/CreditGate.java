@@ -1,0 +1,75 @@
+package io.condurejava.server;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Request-body credits granted by the handler, shared by a connection's session thread (which adds
+ * them) and its reader thread (which takes them before reading body bytes from the client).
+ * Nothing of the body is read while the handler has granted nothing: that is the upload backpressure.
+ */
+final class CreditGate {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private long credits;
+    private boolean closed;
+
+    /** Adds credits granted by the handler. Session thread. */
+    void add(long amount) {
+        if (amount <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            credits += amount;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for credits and takes up to {@code max}; returns -1 once the gate is closed. Reader thread. */
+    int acquire(int max) throws InterruptedException {
+        lock.lock();
+        try {
+            while (credits == 0 && !closed) {
+                changed.await();
+            }
+            if (closed) {
+                return -1;
+            }
+            int taken = (int) Math.min(max, credits);
+            credits -= taken;
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns credits taken but not used. Reader thread. */
+    void giveBack(int amount) {
+        add(amount);
+    }
+
+    /** Wakes the reader for good; used when the session ends before the body was read. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reopens with zero credits for the next request on the connection. Session thread. */
+    void reset() {
+        lock.lock();
+        try {
+            credits = 0;
+            closed = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.condurejava.server;
+
+import io.condurejava.config.Settings;
+import io.condurejava.http1.HttpInput;
+import io.condurejava.zmq.SessionDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One accepted client connection in stream mode. Runs on the connection's virtual thread (the session
+ * thread) and starts a second one for {@link ClientReader}. Loops over requests: each becomes a
+ * {@link StreamExchange}; a rejected request gets its status and the connection closes; an idle
+ * connection closes after the session timeout, as in Condure.
+ */
+final class HttpConnection implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger("server-conn");
+    static final int EVENT_QUEUE_CAPACITY = 1024;
+
+    private final Socket socket;
+    private final String connectionId;
+    private final Settings settings;
+    private final SessionDirectory directory;
+    private final String scheme;
+    private final Runnable onClose;
+
+    HttpConnection(Socket socket, String connectionId, Settings settings, SessionDirectory directory,
+                   String scheme, Runnable onClose) {
+        this.socket = socket;
+        this.connectionId = connectionId;
+        this.settings = settings;
+        this.directory = directory;
+        this.scheme = scheme;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void run() {
+        ConnectionContext ctx = null;
+        Thread reader = null;
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>(EVENT_QUEUE_CAPACITY);
+            ctx = new ConnectionContext(settings, directory, events,
+                    new BufferedOutputStream(socket.getOutputStream(), settings.bufferSize() + 512),
+                    connectionId, scheme, PeerAddress.format(socket.getInetAddress()), socket.getPort(), log);
+            HttpInput input = new HttpInput(socket.getInputStream(), settings.bufferSize());
+            reader = Thread.ofVirtual().name("conn-" + connectionId + "-reader")
+                    .start(new ClientReader(input, settings.bufferSize(), ctx.gate(), events));
+            log.debug("conn {}: accepted from {}:{}", connectionId, ctx.peerAddress(), ctx.peerPort());
+            serve(ctx);
+        } catch (IOException e) {
+            log.debug("conn {}: i/o error: {}", connectionId, e.getMessage());
+        } catch (InterruptedException e) {
+            log.debug("conn {}: interrupted", connectionId);
+        } catch (RuntimeException e) {
+            log.error("conn {}: unexpected failure", connectionId, e);
+        } finally {
+            if (ctx != null) {
+                ctx.gate().close();
+            }
+            closeQuietly();
+            if (reader != null) {
+                reader.interrupt();
+            }
+            log.debug("conn {}: closed", connectionId);
+            onClose.run();
+        }
+    }
+
+    private void serve(ConnectionContext ctx) throws InterruptedException, IOException {
+        while (true) {
+            ConnectionEvent event = ctx.deferred().poll();
+            if (event == null) {
+                event = ctx.events().poll(settings.sessionTimeoutSeconds(), TimeUnit.SECONDS);
+            }
+            if (event == null) {
+                log.debug("conn {}: idle timeout", connectionId);
+                return;
+            }
+            switch (event) {
+                case ConnectionEvent.RequestArrived request -> {
+                    StreamExchange.Outcome outcome = new StreamExchange(ctx, request.head(), request.framing()).run();
+                    if (outcome == StreamExchange.Outcome.CLOSE) {
+                        return;
+                    }
+                }
+                case ConnectionEvent.ClientRejected rejected -> {
+                    var violation = rejected.violation();
+                    log.info("conn {}: request rejected with {}: {} ({}){}", connectionId,
+                            violation.violation().status(), violation.violation().name(),
+                            violation.violation().rfcSection(),
+                            violation.detail() == null ? "" : ": " + violation.detail());
+                    ctx.writeRejection(violation);
+                    socket.shutdownOutput();
+                    return;
+                }
+                case ConnectionEvent.ClientGone gone -> {
+                    return;
+                }
+                case ConnectionEvent.FromHandler late -> {
+                    // a packet for a finished session: dropped, as Condure does
+                }
+                case ConnectionEvent.BodyData stray -> {
+                    // body of a request whose exchange already ended: nothing wants it
+                }
+            }
+        }
+    }
+
+    /** Closes the socket; called from any thread (also at shutdown). */
+    void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closing
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.condurejava.server;
+
+import io.condurejava.http1.BadResponseException;
+import io.condurejava.http1.HttpVersion;
+import io.condurejava.http1.RequestFraming;
+import io.condurejava.http1.RequestHead;
+import io.condurejava.http1.ResponseHeadWriter;
+import io.condurejava.zhttp.Cancel;
+import io.condurejava.zhttp.Credit;
+import io.condurejava.zhttp.Data;
+import io.condurejava.zhttp.ErrorPacket;
+import io.condurejava.zhttp.HandoffProceed;
+import io.condurejava.zhttp.HandoffStart;
+import io.condurejava.zhttp.IdSeq;
+import io.condurejava.zhttp.KeepAlive;
+import io.condurejava.zhttp.Payload;
+import io.condurejava.zmq.HandlerMessage;
+import io.condurejava.zmq.SessionHandle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request/response cycle of a stream-mode HTTP connection (reference §3): sends the initial
+ * request, forwards the body within the handler's credits, writes the response as it arrives and
+ * grants credits back, and decides whether the connection may carry another request.
+ * Runs on the connection's session thread.
+ *
+ * <p>States, in order: waiting for the handler's first message (which gives its address and may
+ * trigger {@code 100 Continue}); body and response flowing side by side (a response that arrives
+ * before the body is complete is an early response and ends the connection); done. A handoff-start
+ * pauses everything we send until any handler message arrives. Session timeout (handler silent) closes
+ * without a cancel; stream timeout (client idle) and client loss send a cancel when the handler is known.
+ */
+final class StreamExchange {
+    /** What happens to the connection after the exchange. */
+    enum Outcome { KEEP_ALIVE, CLOSE }
+
+    private final ConnectionContext ctx;
+    private final RequestHead head;
+    private final RequestFraming framing;
+    private final ResponseWriter writer;
+    private SessionHandle handle;
+    private String id;
+    private boolean gotFirstMessage;
+    private boolean bodyDone;
+    private long expectedSeq;
+    private long responseCredits;
+    private boolean paused;
+    private final ArrayDeque<Payload> heldWhilePaused = new ArrayDeque<>();
+    private long sessionDeadline;
+    private long streamDeadline;
+    private boolean clientGone;
+
+    StreamExchange(ConnectionContext ctx, RequestHead head, RequestFraming framing) {
+        this.ctx = ctx;
+        this.head = head;
+        this.framing = framing;
+        this.writer = new ResponseWriter(ctx.output());
+        this.bodyDone = !framing.hasBody();
+        this.responseCredits = ctx.settings().bufferSize();
+    }
+
+    Outcome run() throws InterruptedException, IOException {
+        id = ctx.nextSessionId();
+        handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
+        try {
+            ctx.gate().reset();
+            handle.sendInitial(Data.request(head.method(), ctx.uriOf(head), head.headers(),
+                    ctx.settings().bufferSize(), framing.hasBody(), true, ctx.peerAddress(), ctx.peerPort()));
+            long now = System.nanoTime();
+            sessionDeadline = now + ctx.sessionTimeoutNanos();
+            streamDeadline = now + ctx.streamTimeoutNanos();
+            return loop();
+        } finally {
+            ctx.directory().close(handle);
+        }
+    }
+
+    private Outcome loop() throws InterruptedException, IOException {
+        while (true) {
+            if (handle.overflowed()) {
+                ctx.log().warn("conn {}: handler sent more messages than can be queued", id);
+                return cancelAndClose();
+            }
+            long now = System.nanoTime();
+            if (now - sessionDeadline >= 0) {
+                ctx.log().debug("conn {}: session timeout, handler silent", id);
+                return Outcome.CLOSE;
+            }
+            if (now - streamDeadline >= 0) {
+                ctx.log().debug("conn {}: stream timeout", id);
+                return cancelAndClose();
+            }
+            long wait = Math.min(sessionDeadline, streamDeadline) - now;
+            ConnectionEvent event = ctx.events().poll(wait, TimeUnit.NANOSECONDS);
+            if (event == null) {
+                continue;
+            }
+            Outcome outcome = switch (event) {
+                case ConnectionEvent.FromHandler fromHandler -> onHandler(fromHandler.message());
+                case ConnectionEvent.BodyData body -> onBody(body);
+                case ConnectionEvent.RequestArrived next -> {
+                    ctx.deferred().add(next); // pipelined: handled after this exchange
+                    yield null;
+                }
+                case ConnectionEvent.ClientRejected rejected -> onRejected(rejected);
+                case ConnectionEvent.ClientGone gone -> {
+                    ctx.log().debug("conn {}: client gone mid-session ({})", id, gone.reason());
+                    if (handlerKnown()) {
+                        yield cancelAndClose();
+                    }
+                    clientGone = true; // cancel as soon as the handler's first message tells us its address
+                    yield null;
+                }
+            };
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+    }
+
+    private Outcome onBody(ConnectionEvent.BodyData body) throws InterruptedException {
+        streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
+        if (bodyDone) {
+            return null; // an early response already ended our interest in the body
+        }
+        bodyDone = body.last();
+        sendToHandler(Data.body(body.data(), !body.last()));
+        return null;
+    }
+
+    private Outcome onRejected(ConnectionEvent.ClientRejected rejected) throws IOException, InterruptedException {
+        if (bodyDone) {
+            ctx.deferred().add(rejected); // a bad pipelined request: answered after this exchange
+            return null;
+        }
+        ctx.log().info("conn {}: bad request body: {}", id, rejected.violation().getMessage());
+        if (!writer.started()) {
+            ctx.writeRejection(rejected.violation());
+        }
+        return cancelAndClose();
+    }
+
+    private Outcome onHandler(HandlerMessage message) throws InterruptedException, IOException {
+        if (!message.id().equals(id)) {
+            return null; // a late packet for an earlier request on this connection
+        }
+        if (message.seq() != IdSeq.NO_SEQ) {
+            if (message.seq() != expectedSeq) {
+                ctx.log().warn("conn {}: handler sent seq {} but {} was expected; closing", id, message.seq(), expectedSeq);
+                return Outcome.CLOSE;
+            }
+            expectedSeq++;
+        }
+        handle.setHandlerAddress(message.packet().from());
+        sessionDeadline = System.nanoTime() + ctx.sessionTimeoutNanos();
+        if (clientGone) {
+            return cancelAndClose();
+        }
+        boolean first = !gotFirstMessage;
+        gotFirstMessage = true;
+        if (paused) {
+            paused = false;
+            while (!heldWhilePaused.isEmpty()) {
+                handle.send(heldWhilePaused.poll());
+            }
+        }
+        if (first && !bodyDone && expectsContinue()) {
+            ctx.output().write(CONTINUE);
+            ctx.output().flush();
+        }
+        return switch (message.packet().payload()) {
+            case Data data -> onData(data);
+            case Credit credit -> {
+                grantBodyCredits(credit.credits());
+                yield null;
+            }
+            case KeepAlive keepAlive -> null;
+            case HandoffStart start -> {
+                writer.flush();
+                handle.send(new HandoffProceed());
+                paused = true;
+                yield null;
+            }
+            case Cancel cancel -> {
+                ctx.log().debug("conn {}: handler cancelled", id);
+                yield Outcome.CLOSE;
+            }
+            case ErrorPacket error -> {
+                ctx.log().debug("conn {}: handler error {}", id, error.condition());
+                yield Outcome.CLOSE;
+            }
+            default -> {
+                ctx.log().warn("conn {}: unexpected {} packet from handler on an HTTP session; closing",
+                        id, message.packet().payload().typeName());
+                yield Outcome.CLOSE;
+            }
+        };
+    }
+
+    private Outcome onData(Data data) throws InterruptedException, IOException {
+        grantBodyCredits(data.credits());
+        byte[] body = data.body();
+        if (body.length > responseCredits) {
+            ctx.log().warn("conn {}: received too much data from handler (size={}, credits={})", id, body.length, responseCredits);
+            return cancelAndClose();
+        }
+        responseCredits -= body.length;
+        if (!writer.started()) {
+            try {
+                boolean persistent = ResponseHeadWriter.isPersistent(head);
+                writer.start(head, persistent, data.code(), data.reason(), data.headers(), body, !data.more());
+            } catch (BadResponseException e) {
+                ctx.log().warn("conn {}: unusable response from handler: {}", id, e.getMessage());
+                ctx.writeBadGateway();
+                return Outcome.CLOSE;
+            }
+        } else {
+            writer.writeBody(body);
+        }
+        streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
+        if (data.more()) {
+            writer.flush();
+            if (body.length > 0) {
+                responseCredits += body.length;
+                sendToHandler(new Credit(body.length));
+            }
+            return null;
+        }
+        boolean reusable = writer.finish();
+        if (!bodyDone) {
+            ctx.gate().close(); // early response: the rest of the body is never read
+            return Outcome.CLOSE;
+        }
+        return reusable ? Outcome.KEEP_ALIVE : Outcome.CLOSE;
+    }
+
+    private void grantBodyCredits(int credits) {
+        if (!bodyDone && credits > 0) {
+            ctx.gate().add(credits);
+        }
+    }
+
+    private void sendToHandler(Payload payload) throws InterruptedException {
+        if (paused) {
+            heldWhilePaused.add(payload);
+        } else {
+            handle.send(payload);
+        }
+    }
+
+    private boolean handlerKnown() {
+        return handle.handlerAddress() != null && handle.handlerAddress().length > 0;
+    }
+
+    private Outcome cancelAndClose() throws InterruptedException {
+        if (handlerKnown()) {
+            handle.send(new Cancel());
+        }
+        return Outcome.CLOSE;
+    }
+
+    private boolean expectsContinue() {
+        if (head.version() != HttpVersion.HTTP_1_1) {
+            return false;
+        }
+        String expect = head.firstValue("Expect");
+        return expect != null && expect.equalsIgnoreCase("100-continue");
+    }
+
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+}

@@ -1,0 +1,99 @@
+package io.condurejava.zmq;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The bounded queues between connection threads and the ZeroMQ thread, plus the pipe that wakes it.
+ * Producers (connection virtual threads) call {@link #sendInitial} / {@link #sendRouted}, which block
+ * while the queue is full: that is the backpressure when ZeroMQ cannot send. The ZeroMQ thread is the
+ * only consumer.
+ */
+public final class Outbox {
+    private static final byte[] WAKE_BYTE = {1};
+
+    private final BlockingQueue<byte[]> initial;
+    private final BlockingQueue<RoutedMessage> routed;
+    private final Pipe pipe;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+
+    /** A message for the ROUTER socket: the handler's address and the ZHTTP payload. */
+    public record RoutedMessage(byte[] address, byte[] payload) {}
+
+    public Outbox(int capacity) {
+        initial = new ArrayBlockingQueue<>(capacity);
+        routed = new ArrayBlockingQueue<>(capacity);
+        try {
+            pipe = Pipe.open();
+            pipe.source().configureBlocking(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the ZeroMQ wake-up pipe", e);
+        }
+    }
+
+    /** Queues the first message of a session for the PUSH socket; blocks while the queue is full. */
+    public void sendInitial(byte[] payload) throws InterruptedException {
+        initial.put(payload);
+        wake();
+    }
+
+    /** Queues a message for the handler at {@code address} (ROUTER socket); blocks while the queue is full. */
+    public void sendRouted(byte[] address, byte[] payload) throws InterruptedException {
+        routed.put(new RoutedMessage(address, payload));
+        wake();
+    }
+
+    /** Non-blocking variant for the ZeroMQ thread itself (keep-alive batches). */
+    boolean offerRouted(byte[] address, byte[] payload) {
+        return routed.offer(new RoutedMessage(address, payload));
+    }
+
+    BlockingQueue<byte[]> initialQueue() {
+        return initial;
+    }
+
+    BlockingQueue<RoutedMessage> routedQueue() {
+        return routed;
+    }
+
+    Pipe.SourceChannel wakeSource() {
+        return pipe.source();
+    }
+
+    /** Called by the ZeroMQ thread before draining: later producers will write a new wake byte. */
+    void clearWake() {
+        wakePending.set(false);
+        ByteBuffer sink = ByteBuffer.allocate(64);
+        try {
+            while (pipe.source().read(sink.clear()) > 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                pipe.sink().write(ByteBuffer.wrap(WAKE_BYTE));
+            } catch (IOException e) {
+                // the pipe only closes at shutdown; nothing left to wake then
+            }
+        }
+    }
+
+    void close() {
+        try {
+            pipe.sink().close();
+            pipe.source().close();
+        } catch (IOException ignored) {
+            // closing at shutdown
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.condurejava.zmq;
+
+import io.condurejava.zhttp.ZhttpCodec;
+import io.condurejava.zhttp.ZhttpFormatException;
+import io.condurejava.zhttp.ZhttpPacket;
+import io.condurejava.zmq.ipc.EndpointHandle;
+import io.condurejava.zmq.ipc.ZmqEndpointException;
+import io.condurejava.zmq.ipc.ZmqEndpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import zmq.ZError;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owns every JeroMQ socket of the server side in stream mode: PUSH {@code -out}, ROUTER
+ * {@code -out-stream} and SUB {@code -in}. Runs one platform thread ("zmq") that polls the sockets
+ * and the Outbox wake-up pipe, sends what connection threads queued (stopping when ZeroMQ cannot
+ * send, so producers block), routes inbound packets by id, and sweeps keep-alives.
+ */
+public final class ZmqHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("zhttp");
+    private static final int INITIAL_SEND_HWM = 128;
+    private static final long SEND_RETRY_MILLIS = 50;
+    private static final long KEEP_ALIVE_TICK_MILLIS = 1000;
+    private static final int MAX_INBOUND_PER_ROUND = 4096;
+    private static final int MAX_ENVELOPE_FRAMES = 8;
+
+    /** What the hub needs to know; built from the settings by the server. */
+    public record Options(String instanceId, List<String> streamSpecs, boolean connect, int ipcFileMode,
+                          int hwm, long keepAliveIntervalNanos) {}
+
+    private final Options options;
+    private final Outbox outbox;
+    private final SessionDirectory directory;
+    private final KeepAliveSweeper sweeper;
+    private final byte[] inPrefix;
+    private final List<StreamEndpoints> streamEndpoints;
+    private final ZContext context = new ZContext(1);
+    private final List<EndpointHandle> endpoints = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private ZMQ.Socket push;
+    private ZMQ.Socket router;
+    private ZMQ.Socket sub;
+    private Thread thread;
+
+    /** @throws IllegalArgumentException when a stream spec base is not ipc:// or tcp://HOST:PORT */
+    public ZmqHub(Options options, Outbox outbox, SessionDirectory directory) {
+        this.options = options;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.sweeper = new KeepAliveSweeper(directory, outbox, options.instanceId());
+        this.inPrefix = (options.instanceId() + " ").getBytes(StandardCharsets.UTF_8);
+        this.streamEndpoints = options.streamSpecs().stream().map(StreamEndpoints::expand).toList();
+    }
+
+    /** Creates, binds or connects the sockets on the hub thread and starts polling; throws if any endpoint fails. */
+    public void start() throws ZmqEndpointException, InterruptedException {
+        CountDownLatch ready = new CountDownLatch(1);
+        ZmqEndpointException[] failure = new ZmqEndpointException[1];
+        thread = Thread.ofPlatform().name("zmq").daemon(true).start(() -> {
+            try {
+                openSockets();
+            } catch (ZmqEndpointException e) {
+                failure[0] = e;
+                closeSockets();
+                stopped.countDown();
+                ready.countDown();
+                return;
+            }
+            ready.countDown();
+            try {
+                loop();
+            } catch (RuntimeException e) {
+                log.error("ZeroMQ thread failed", e);
+            } finally {
+                closeSockets();
+                stopped.countDown();
+            }
+        });
+        ready.await();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private void openSockets() throws ZmqEndpointException {
+        push = context.createSocket(SocketType.PUSH);
+        push.setSndHWM(INITIAL_SEND_HWM);
+        push.setLinger(0);
+        router = context.createSocket(SocketType.ROUTER);
+        router.setSndHWM(options.hwm());
+        router.setRouterMandatory(true);
+        router.setLinger(0);
+        sub = context.createSocket(SocketType.SUB);
+        sub.setRcvHWM(options.hwm());
+        sub.setLinger(0);
+        sub.subscribe(inPrefix);
+        for (StreamEndpoints e : streamEndpoints) {
+            attach(push, e.out());
+            attach(router, e.outStream());
+            attach(sub, e.in());
+            log.info("zhttp client {} {} {} {}", options.connect() ? "connect" : "bind", e.out(), e.outStream(), e.in());
+        }
+    }
+
+    private void attach(ZMQ.Socket socket, String endpoint) throws ZmqEndpointException {
+        endpoints.add(options.connect()
+                ? ZmqEndpoints.connect(socket, endpoint)
+                : ZmqEndpoints.bind(socket, endpoint, options.ipcFileMode()));
+    }
+
+    private void loop() {
+        ZMQ.Poller poller = context.createPoller(3);
+        int subIndex = poller.register(sub, ZMQ.Poller.POLLIN);
+        int wakeIndex = poller.register(outbox.wakeSource(), ZMQ.Poller.POLLIN);
+        long nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
+        byte[] pendingInitial = null;
+        Outbox.RoutedMessage pendingRouted = null;
+        boolean pushBlocked = false;
+        while (running) {
+            long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
+            long timeout = (pendingInitial != null || pendingRouted != null)
+                    ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
+            poller.poll(Math.max(timeout, 1));
+            if (!running) {
+                break;
+            }
+            if (poller.pollin(wakeIndex)) {
+                outbox.clearWake();
+            }
+            if (poller.pollin(subIndex)) {
+                receiveInbound();
+            }
+            pendingInitial = flushInitial(pendingInitial);
+            if (pendingInitial != null && !pushBlocked) {
+                poller.register(push, ZMQ.Poller.POLLOUT);
+                pushBlocked = true;
+            } else if (pendingInitial == null && pushBlocked) {
+                poller.unregister(push);
+                pushBlocked = false;
+            }
+            pendingRouted = flushRouted(pendingRouted);
+            long now = System.nanoTime();
+            if (now - nextSweep >= 0) {
+                sweeper.sweep(now);
+                pendingRouted = flushRouted(pendingRouted);
+                nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
+            }
+        }
+        poller.close();
+    }
+
+    private byte[] flushInitial(byte[] pending) {
+        byte[] message = pending != null ? pending : outbox.initialQueue().poll();
+        while (message != null) {
+            if (!push.send(message, ZMQ.DONTWAIT)) {
+                return message; // no handler connected or HWM reached: stop draining, producers will block
+            }
+            traceOut("OUT", message);
+            message = outbox.initialQueue().poll();
+        }
+        return null;
+    }
+
+    private Outbox.RoutedMessage flushRouted(Outbox.RoutedMessage pending) {
+        Outbox.RoutedMessage message = pending != null ? pending : outbox.routedQueue().poll();
+        while (message != null) {
+            if (!router.sendMore(message.address())) {
+                int errno = router.errno();
+                if (errno == ZError.EAGAIN) {
+                    return message; // handler's HWM reached: retry shortly
+                }
+                log.debug("stream zmq send to {}: {}", new String(message.address(), StandardCharsets.UTF_8),
+                        errno == ZError.EHOSTUNREACH ? "host unreachable" : "error " + errno);
+            } else {
+                router.sendMore(new byte[0]);
+                router.send(message.payload(), 0);
+                traceOut("OUT stream to", message.payload());
+            }
+            message = outbox.routedQueue().poll();
+        }
+        return null;
+    }
+
+    private void receiveInbound() {
+        for (int i = 0; i < MAX_INBOUND_PER_ROUND; i++) {
+            byte[] frame = sub.recv(ZMQ.DONTWAIT);
+            if (frame == null) {
+                return;
+            }
+            int extra = 0;
+            while (sub.hasReceiveMore() && extra++ < MAX_ENVELOPE_FRAMES * 4) {
+                sub.recv(ZMQ.DONTWAIT); // only the first frame counts (reference §1.3)
+            }
+            handleInbound(frame);
+        }
+    }
+
+    private void handleInbound(byte[] frame) {
+        int space = indexOf(frame, (byte) ' ');
+        if (space < 0 || space + 1 != inPrefix.length || !startsWith(frame, inPrefix)) {
+            log.warn("packet not for us dropped ({} bytes)", frame.length);
+            return;
+        }
+        ZhttpPacket packet;
+        try {
+            packet = ZhttpCodec.decode(frame, space + 1, frame.length - space - 1);
+        } catch (ZhttpFormatException e) {
+            log.warn("malformed packet from handler dropped: {}", e.getMessage());
+            return;
+        }
+        if (log.isTraceEnabled()) {
+            log.trace("IN {}", new String(frame, StandardCharsets.ISO_8859_1));
+        }
+        directory.route(packet);
+    }
+
+    private static void traceOut(String label, byte[] payload) {
+        if (log.isTraceEnabled()) {
+            log.trace("{} {}", label, new String(payload, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private static int indexOf(byte[] data, byte b) {
+        for (int i = 0; i < data.length && i < 256; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void closeSockets() {
+        for (EndpointHandle endpoint : endpoints) {
+            endpoint.close();
+        }
+        endpoints.clear();
+        context.close();
+    }
+
+    /** Stops the hub thread and closes the sockets (removing bound ipc files). */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        outbox.wake();
+        if (thread != null) {
+            stopped.await(5, TimeUnit.SECONDS);
+        }
+        outbox.close();
+    }
+}

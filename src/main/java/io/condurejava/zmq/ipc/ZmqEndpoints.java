@@ -1,0 +1,170 @@
+package io.condurejava.zmq.ipc;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.zeromq.ZMQ;
+
+/**
+ * Binds or connects a JeroMQ socket to an endpoint, making {@code ipc://} real Unix-domain sockets.
+ * JeroMQ 0.6.0 carries {@code ipc://} over loopback TCP, which libzmq peers (pyzmq, Pushpin) cannot reach;
+ * here the JeroMQ socket uses a loopback TCP port and a {@link Relay} moves the ZMTP bytes between that port
+ * and the Unix socket. Call on the thread that owns the socket.
+ */
+public final class ZmqEndpoints {
+
+    /** Loopback address the relays and JeroMQ meet on (IPv4, as JeroMQ's tcp:// defaults to). */
+    static final String LOOPBACK_HOST = "127.0.0.1";
+    /** Loopback endpoint JeroMQ binds on behind an ipc:// bind; JeroMQ picks the port. */
+    static final String LOOPBACK_ANY_PORT = "tcp://" + LOOPBACK_HOST + ":*";
+    /** Accept backlog of the relay listeners. */
+    static final int RELAY_BACKLOG_CONNECTIONS = 64;
+
+    private ZmqEndpoints() {
+    }
+
+    /**
+     * Binds {@code socket} to {@code endpoint}. {@code tcp://…} and {@code inproc://…} go straight to JeroMQ;
+     * {@code ipc://PATH} binds a Unix-domain socket at PATH (a stale socket file there is replaced) and relays
+     * it to the JeroMQ socket. {@code fileMode}: octal permission bits (at most 0777) to chmod a bound ipc file
+     * to, 0 to leave it as created. Closing the returned handle stops the relay and removes the socket file.
+     *
+     * @throws ZmqEndpointException naming the endpoint, e.g. when its directory is missing or it is in use
+     */
+    public static EndpointHandle bind(ZMQ.Socket socket, String endpoint, int fileMode) throws ZmqEndpointException {
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (!endpoint.startsWith(IpcSocketFile.IPC_PREFIX)) {
+            zmqBind(socket, endpoint, endpoint);
+            return new DirectHandle(lastEndpointOr(socket, endpoint));
+        }
+        if (fileMode < 0 || fileMode > IpcSocketFile.MAX_FILE_MODE) {
+            throw new ZmqEndpointException(endpoint, "file mode " + Integer.toOctalString(fileMode)
+                    + " is outside 0..777 (octal)");
+        }
+        Path path = IpcSocketFile.pathOf(endpoint);
+        IpcSocketFile file = IpcSocketFile.prepareBind(endpoint, path);
+        ServerSocketChannel unix = openUnixListener(endpoint, path);
+        try {
+            file.markBound();
+            if (fileMode != 0) {
+                file.chmod(fileMode);
+            }
+            zmqBind(socket, LOOPBACK_ANY_PORT, endpoint);
+            InetSocketAddress jeromq = loopbackAddressOf(socket.getLastEndpoint(), endpoint);
+            Relay.Opener toJeromq = () -> SocketChannel.open(jeromq);
+            return new Relay(endpoint, path.toString(), unix, toJeromq, file::removeIfOurs).start();
+        } catch (ZmqEndpointException e) {
+            closeQuietly(unix);
+            file.removeIfOurs();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects {@code socket} to {@code endpoint}. {@code tcp://…} and {@code inproc://…} go straight to JeroMQ;
+     * for {@code ipc://PATH} JeroMQ connects to a loopback relay port that opens a Unix-domain connection to PATH
+     * per JeroMQ connection. PATH need not exist yet: JeroMQ keeps reconnecting until it does.
+     * Closing the returned handle stops the relay.
+     *
+     * @throws ZmqEndpointException naming the endpoint
+     */
+    public static EndpointHandle connect(ZMQ.Socket socket, String endpoint) throws ZmqEndpointException {
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (!endpoint.startsWith(IpcSocketFile.IPC_PREFIX)) {
+            zmqConnect(socket, endpoint, endpoint);
+            return new DirectHandle(endpoint);
+        }
+        Path path = IpcSocketFile.pathOf(endpoint);
+        ServerSocketChannel tcp = openLoopbackListener(endpoint);
+        UnixDomainSocketAddress target = UnixDomainSocketAddress.of(path);
+        Relay relay = new Relay(endpoint, path.toString(), tcp, () -> SocketChannel.open(target), () -> { });
+        try {
+            int port = ((InetSocketAddress) tcp.getLocalAddress()).getPort();
+            relay.start();
+            zmqConnect(socket, "tcp://" + LOOPBACK_HOST + ":" + port, endpoint);
+            return relay;
+        } catch (ZmqEndpointException e) {
+            relay.close();
+            throw e;
+        } catch (IOException e) {
+            relay.close();
+            throw new ZmqEndpointException(endpoint, "cannot read the relay's loopback port", e);
+        }
+    }
+
+    private static void zmqBind(ZMQ.Socket socket, String address, String endpoint) throws ZmqEndpointException {
+        try {
+            if (!socket.bind(address)) {
+                throw new ZmqEndpointException(endpoint, "bind failed (errno " + socket.errno() + ")");
+            }
+        } catch (RuntimeException e) {
+            throw new ZmqEndpointException(endpoint, "bind failed", e);
+        }
+    }
+
+    private static void zmqConnect(ZMQ.Socket socket, String address, String endpoint) throws ZmqEndpointException {
+        try {
+            if (!socket.connect(address)) {
+                throw new ZmqEndpointException(endpoint, "connect failed (errno " + socket.errno() + ")");
+            }
+        } catch (RuntimeException e) {
+            throw new ZmqEndpointException(endpoint, "connect failed", e);
+        }
+    }
+
+    private static String lastEndpointOr(ZMQ.Socket socket, String endpoint) {
+        String last = socket.getLastEndpoint();
+        return last == null || last.isEmpty() ? endpoint : last;
+    }
+
+    private static ServerSocketChannel openUnixListener(String endpoint, Path path) throws ZmqEndpointException {
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.bind(UnixDomainSocketAddress.of(path), RELAY_BACKLOG_CONNECTIONS);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw new ZmqEndpointException(endpoint, "cannot bind Unix socket " + path, e);
+        }
+    }
+
+    private static ServerSocketChannel openLoopbackListener(String endpoint) throws ZmqEndpointException {
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open(StandardProtocolFamily.INET);
+            channel.bind(new InetSocketAddress(LOOPBACK_HOST, 0), RELAY_BACKLOG_CONNECTIONS);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw new ZmqEndpointException(endpoint, "cannot open loopback relay port", e);
+        }
+    }
+
+    private static InetSocketAddress loopbackAddressOf(String lastEndpoint, String endpoint) throws ZmqEndpointException {
+        int colon = lastEndpoint == null ? -1 : lastEndpoint.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(lastEndpoint.substring(colon + 1));
+            return new InetSocketAddress(LOOPBACK_HOST, port);
+        } catch (RuntimeException e) {
+            throw new ZmqEndpointException(endpoint, "cannot read JeroMQ's loopback port from " + lastEndpoint, e);
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing else to release
+            }
+        }
+    }
+}

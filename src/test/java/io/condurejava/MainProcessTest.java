@@ -1,0 +1,111 @@
+package io.condurejava;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The real process: Condure's flags on the command line, a clear line and exit 1 on bad input, curl end to end. */
+class MainProcessTest {
+
+    private static Process java(List<String> args, File output) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.condurejava.Main"));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+    }
+
+    private static String runToExit(int expectedStatus, String... args) throws Exception {
+        File out = File.createTempFile("main", ".log");
+        Process p = java(List.of(args), out);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "process exits");
+        String text = Files.readString(out.toPath());
+        assertEquals(expectedStatus, p.exitValue(), text);
+        return text;
+    }
+
+    @Test
+    void badValuesExitWithOneLineNamingTheKey() throws Exception {
+        String[][] cases = {
+                {"--workers=0", "workers"},
+                {"--workers=abc", "workers"},
+                {"--listen=notaport", "listen"},
+                {"--listen=8000,bogus", "bogus"},
+                {"--no-such-flag", "--no-such-flag"},
+                {"--zclient-stream=http://x", "zclient-stream"},
+        };
+        for (String[] c : cases) {
+            String text = runToExit(1, c[0]).strip();
+            assertEquals(1, text.lines().count(), "one line for " + c[0] + ": " + text);
+            assertTrue(text.contains(c[1]), c[0] + " -> " + text);
+            assertFalse(text.contains("Exception"), "no stack trace: " + text);
+        }
+    }
+
+    @Test
+    void unimplementedFeatureIsRejectedByName() throws Exception {
+        String text = runToExit(1, "--zserver-stream=ipc:///tmp/nothing");
+        assertTrue(text.contains("--zserver-stream") || text.contains("zserver-stream"), text);
+    }
+
+    @Test
+    void helpMentionsEveryPushpinFlag() throws Exception {
+        String text = runToExit(0, "--help");
+        for (String flag : List.of("--listen", "--zclient-stream", "--buffer-size", "--stream-maxconn",
+                "--tls-identities-dir", "--compression", "--zserver-stream", "--deny-out-internal", "--log-level")) {
+            assertTrue(text.contains(flag), flag);
+        }
+    }
+
+    @Test
+    void servesCurlThroughTheReadmeHandlerAndStopsCleanlyOnSigterm() throws Exception {
+        assumeTrue(new File("/usr/bin/curl").canExecute(), "curl is not installed");
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "cjmain-");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String base = "ipc://" + dir.resolve("client");
+        File serverLog = File.createTempFile("server", ".log");
+        Process server = java(List.of("--listen=127.0.0.1:" + port + ",stream", "--zclient-stream=" + base,
+                "--log-level=3"), serverLog);
+        Process handler = null;
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("client-in")));
+            handler = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.condurejava.examples.HelloHandler", base)
+                    .redirectErrorStream(true).redirectOutput(File.createTempFile("hello", ".log")).start();
+            String[] body = new String[1];
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Process curl = new ProcessBuilder("curl", "-s", "-m", "3", "http://127.0.0.1:" + port + "/hi").start();
+                body[0] = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return curl.waitFor() == 0 && !body[0].isEmpty();
+            });
+            assertEquals("hello world: GET http://127.0.0.1:" + port + "/hi\n", body[0]);
+            server.destroy(); // SIGTERM
+            assertTrue(server.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, server.exitValue(), Files.readString(serverLog.toPath()));
+            assertFalse(Files.exists(dir.resolve("client-in")), "bound ipc files are removed at shutdown");
+            String log = Files.readString(serverLog.toPath());
+            assertTrue(log.contains("stopped"), log);
+        } finally {
+            server.destroyForcibly();
+            if (handler != null) {
+                handler.destroyForcibly();
+            }
+        }
+    }
+}
