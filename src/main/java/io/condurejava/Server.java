@@ -42,11 +42,12 @@ public final class Server implements AutoCloseable {
         int queueCapacity = settings.zmqQueueSize() > 0 ? settings.zmqQueueSize() : settings.zmqHwm();
         Outbox outbox = new Outbox(queueCapacity);
         SessionDirectory directory = new SessionDirectory(settings.id(), outbox,
-                TimeUnit.SECONDS.toNanos(settings.keepAliveIntervalSeconds()));
+                TimeUnit.SECONDS.toNanos(settings.keepAliveIntervalSeconds()),
+                TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds()));
         ZmqHub hub;
         try {
             hub = new ZmqHub(new ZmqHub.Options(settings.id(), settings.zclientStream(), settings.zclientConnect(),
-                    settings.ipcFileMode(), settings.zmqHwm(), TimeUnit.SECONDS.toNanos(settings.keepAliveIntervalSeconds())),
+                    settings.ipcFileMode(), settings.zmqHwm()),
                     outbox, directory);
         } catch (IllegalArgumentException e) {
             throw new StartupException("failed to set zhttp client stream specs: " + e.getMessage());

@@ -15,6 +15,7 @@ import io.condurejava.zhttp.IdSeq;
 import io.condurejava.zhttp.KeepAlive;
 import io.condurejava.zhttp.Payload;
 import io.condurejava.zmq.HandlerMessage;
+import io.condurejava.zmq.HandlerUnavailableException;
 import io.condurejava.zmq.SessionHandle;
 
 import java.io.IOException;
@@ -74,12 +75,15 @@ final class StreamExchange {
             sessionDeadline = now + ctx.sessionTimeoutNanos();
             streamDeadline = now + ctx.streamTimeoutNanos();
             return loop();
+        } catch (HandlerUnavailableException e) {
+            ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
+            return Outcome.CLOSE;
         } finally {
             ctx.directory().close(handle);
         }
     }
 
-    private Outcome loop() throws InterruptedException, IOException {
+    private Outcome loop() throws InterruptedException, IOException, HandlerUnavailableException {
         while (true) {
             if (handle.overflowed()) {
                 ctx.log().warn("conn {}: handler sent more messages than can be queued", id);
@@ -122,7 +126,7 @@ final class StreamExchange {
         }
     }
 
-    private Outcome onBody(ConnectionEvent.BodyData body) throws InterruptedException {
+    private Outcome onBody(ConnectionEvent.BodyData body) throws InterruptedException, HandlerUnavailableException {
         streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
         if (bodyDone) {
             return null; // an early response already ended our interest in the body
@@ -132,7 +136,7 @@ final class StreamExchange {
         return null;
     }
 
-    private Outcome onRejected(ConnectionEvent.ClientRejected rejected) throws IOException, InterruptedException {
+    private Outcome onRejected(ConnectionEvent.ClientRejected rejected) throws IOException, InterruptedException, HandlerUnavailableException {
         if (bodyDone) {
             ctx.deferred().add(rejected); // a bad pipelined request: answered after this exchange
             return null;
@@ -144,7 +148,7 @@ final class StreamExchange {
         return cancelAndClose();
     }
 
-    private Outcome onHandler(HandlerMessage message) throws InterruptedException, IOException {
+    private Outcome onHandler(HandlerMessage message) throws InterruptedException, IOException, HandlerUnavailableException {
         if (!message.id().equals(id)) {
             return null; // a late packet for an earlier request on this connection
         }
@@ -201,7 +205,7 @@ final class StreamExchange {
         };
     }
 
-    private Outcome onData(Data data) throws InterruptedException, IOException {
+    private Outcome onData(Data data) throws InterruptedException, IOException, HandlerUnavailableException {
         grantBodyCredits(data.credits());
         byte[] body = data.body();
         if (body.length > responseCredits) {
@@ -244,7 +248,7 @@ final class StreamExchange {
         }
     }
 
-    private void sendToHandler(Payload payload) throws InterruptedException {
+    private void sendToHandler(Payload payload) throws InterruptedException, HandlerUnavailableException {
         if (paused) {
             heldWhilePaused.add(payload);
         } else {
@@ -256,7 +260,7 @@ final class StreamExchange {
         return handle.handlerAddress() != null && handle.handlerAddress().length > 0;
     }
 
-    private Outcome cancelAndClose() throws InterruptedException {
+    private Outcome cancelAndClose() throws InterruptedException, HandlerUnavailableException {
         if (handlerKnown()) {
             handle.send(new Cancel());
         }

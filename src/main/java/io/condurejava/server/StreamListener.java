@@ -51,7 +51,7 @@ public final class StreamListener implements AutoCloseable {
     }
 
     public void start() {
-        log.info("listening on {}", localAddress());
+        log.info("listening on {}", localAddress().getAddress().getHostAddress() + ":" + localAddress().getPort());
         acceptThread = Thread.ofVirtual().name("accept " + localAddress()).start(this::acceptLoop);
     }
 

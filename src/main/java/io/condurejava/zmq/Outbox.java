@@ -6,12 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bounded queues between connection threads and the ZeroMQ thread, plus the pipe that wakes it.
  * Producers (connection virtual threads) call {@link #sendInitial} / {@link #sendRouted}, which block
- * while the queue is full: that is the backpressure when ZeroMQ cannot send. The ZeroMQ thread is the
+ * while the queue is full (up to the session timeout): that is the backpressure when ZeroMQ cannot send. The ZeroMQ thread is the
  * only consumer.
  */
 public final class Outbox {
@@ -36,16 +37,22 @@ public final class Outbox {
         }
     }
 
-    /** Queues the first message of a session for the PUSH socket; blocks while the queue is full. */
-    public void sendInitial(byte[] payload) throws InterruptedException {
-        initial.put(payload);
+    /** Queues the first message of a session for the PUSH socket; blocks while the queue is full, up to the timeout. */
+    boolean sendInitial(byte[] payload, long timeoutNanos) throws InterruptedException {
+        if (!initial.offer(payload, timeoutNanos, TimeUnit.NANOSECONDS)) {
+            return false;
+        }
         wake();
+        return true;
     }
 
-    /** Queues a message for the handler at {@code address} (ROUTER socket); blocks while the queue is full. */
-    public void sendRouted(byte[] address, byte[] payload) throws InterruptedException {
-        routed.put(new RoutedMessage(address, payload));
+    /** Queues a message for the handler at {@code address} (ROUTER socket); blocks while the queue is full, up to the timeout. */
+    boolean sendRouted(byte[] address, byte[] payload, long timeoutNanos) throws InterruptedException {
+        if (!routed.offer(new RoutedMessage(address, payload), timeoutNanos, TimeUnit.NANOSECONDS)) {
+            return false;
+        }
         wake();
+        return true;
     }
 
     /** Non-blocking variant for the ZeroMQ thread itself (keep-alive batches). */

@@ -20,8 +20,10 @@ public final class SessionDirectory {
     private final String instanceId;
     private final Outbox outbox;
     private final long keepAliveIntervalNanos;
+    private final long sendTimeoutNanos;
 
-    public SessionDirectory(String instanceId, Outbox outbox, long keepAliveIntervalNanos) {
+    public SessionDirectory(String instanceId, Outbox outbox, long keepAliveIntervalNanos, long sendTimeoutNanos) {
+        this.sendTimeoutNanos = sendTimeoutNanos;
         this.instanceId = instanceId;
         this.outbox = outbox;
         this.keepAliveIntervalNanos = keepAliveIntervalNanos;
@@ -30,7 +32,7 @@ public final class SessionDirectory {
     /** Creates and registers the shared half of a new session; inbound packets go to {@code inbound}. */
     public SessionHandle open(String id, Predicate<HandlerMessage> inbound) {
         SessionHandle handle = new SessionHandle(id, instanceId, outbox, inbound,
-                System.nanoTime() + keepAliveIntervalNanos);
+                System.nanoTime() + keepAliveIntervalNanos, sendTimeoutNanos);
         sessions.put(id, handle);
         return handle;
     }

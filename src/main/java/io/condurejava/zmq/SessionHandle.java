@@ -20,6 +20,7 @@ public final class SessionHandle {
     private final String instanceId;
     private final Outbox outbox;
     private final Predicate<HandlerMessage> inbound;
+    private final long sendTimeoutNanos;
     private final ReentrantLock sendLock = new ReentrantLock();
     private long outSeq;
     private volatile byte[] handlerAddress;
@@ -27,7 +28,8 @@ public final class SessionHandle {
     private volatile boolean overflowed;
 
     SessionHandle(String id, String instanceId, Outbox outbox, Predicate<HandlerMessage> inbound,
-                  long keepAliveDueNanos) {
+                  long keepAliveDueNanos, long sendTimeoutNanos) {
+        this.sendTimeoutNanos = sendTimeoutNanos;
         this.id = id;
         this.instanceId = instanceId;
         this.outbox = outbox;
@@ -55,24 +57,30 @@ public final class SessionHandle {
     }
 
     /** Sends the session's first message (seq 0) through the PUSH socket. Connection thread only. */
-    public void sendInitial(Payload payload) throws InterruptedException {
+    public void sendInitial(Payload payload) throws InterruptedException, HandlerUnavailableException {
         sendLock.lock();
         try {
-            outbox.sendInitial(ZhttpCodec.encode(packet(outSeq++, payload)));
+            if (!outbox.sendInitial(ZhttpCodec.encode(packet(outSeq, payload)), sendTimeoutNanos)) {
+                throw new HandlerUnavailableException("no handler took the request within the session timeout");
+            }
+            outSeq++;
         } finally {
             sendLock.unlock();
         }
     }
 
     /** Sends a later message to the handler address through the ROUTER socket. Connection thread only. */
-    public void send(Payload payload) throws InterruptedException {
+    public void send(Payload payload) throws InterruptedException, HandlerUnavailableException {
         byte[] address = handlerAddress;
         if (address == null) {
             throw new IllegalStateException("no handler address yet for " + id);
         }
         sendLock.lock();
         try {
-            outbox.sendRouted(address, ZhttpCodec.encode(packet(outSeq++, payload)));
+            if (!outbox.sendRouted(address, ZhttpCodec.encode(packet(outSeq, payload)), sendTimeoutNanos)) {
+                throw new HandlerUnavailableException("the handler took no message within the session timeout");
+            }
+            outSeq++;
         } finally {
             sendLock.unlock();
         }

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import zmq.ZError;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,14 +27,13 @@ import java.util.concurrent.TimeUnit;
 public final class ZmqHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("zhttp");
     private static final int INITIAL_SEND_HWM = 128;
-    private static final long SEND_RETRY_MILLIS = 50;
+    static final long SEND_RETRY_MILLIS = 50;
     private static final long KEEP_ALIVE_TICK_MILLIS = 1000;
     private static final int MAX_INBOUND_PER_ROUND = 4096;
     private static final int MAX_ENVELOPE_FRAMES = 8;
 
     /** What the hub needs to know; built from the settings by the server. */
-    public record Options(String instanceId, List<String> streamSpecs, boolean connect, int ipcFileMode,
-                          int hwm, long keepAliveIntervalNanos) {}
+    public record Options(String instanceId, List<String> streamSpecs, boolean connect, int ipcFileMode, int hwm) {}
 
     private final Options options;
     private final Outbox outbox;
@@ -50,6 +48,7 @@ public final class ZmqHub implements AutoCloseable {
     private ZMQ.Socket push;
     private ZMQ.Socket router;
     private ZMQ.Socket sub;
+    private RoutedSender routedSender;
     private Thread thread;
 
     /** @throws IllegalArgumentException when a stream spec base is not ipc:// or tcp://HOST:PORT */
@@ -119,16 +118,16 @@ public final class ZmqHub implements AutoCloseable {
     }
 
     private void loop() {
+        routedSender = new RoutedSender(router, outbox.routedQueue(), options.hwm());
         ZMQ.Poller poller = context.createPoller(3);
         int subIndex = poller.register(sub, ZMQ.Poller.POLLIN);
         int wakeIndex = poller.register(outbox.wakeSource(), ZMQ.Poller.POLLIN);
         long nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         byte[] pendingInitial = null;
-        Outbox.RoutedMessage pendingRouted = null;
         boolean pushBlocked = false;
         while (running) {
             long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
-            long timeout = (pendingInitial != null || pendingRouted != null)
+            long timeout = (pendingInitial != null || routedSender.hasBlocked())
                     ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
             poller.poll(Math.max(timeout, 1));
             if (!running) {
@@ -148,11 +147,11 @@ public final class ZmqHub implements AutoCloseable {
                 poller.unregister(push);
                 pushBlocked = false;
             }
-            pendingRouted = flushRouted(pendingRouted);
+            routedSender.flush();
             long now = System.nanoTime();
             if (now - nextSweep >= 0) {
                 sweeper.sweep(now);
-                pendingRouted = flushRouted(pendingRouted);
+                routedSender.flush();
                 nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
             }
         }
@@ -167,26 +166,6 @@ public final class ZmqHub implements AutoCloseable {
             }
             traceOut("OUT", message);
             message = outbox.initialQueue().poll();
-        }
-        return null;
-    }
-
-    private Outbox.RoutedMessage flushRouted(Outbox.RoutedMessage pending) {
-        Outbox.RoutedMessage message = pending != null ? pending : outbox.routedQueue().poll();
-        while (message != null) {
-            if (!router.sendMore(message.address())) {
-                int errno = router.errno();
-                if (errno == ZError.EAGAIN) {
-                    return message; // handler's HWM reached: retry shortly
-                }
-                log.debug("stream zmq send to {}: {}", new String(message.address(), StandardCharsets.UTF_8),
-                        errno == ZError.EHOSTUNREACH ? "host unreachable" : "error " + errno);
-            } else {
-                router.sendMore(new byte[0]);
-                router.send(message.payload(), 0);
-                traceOut("OUT stream to", message.payload());
-            }
-            message = outbox.routedQueue().poll();
         }
         return null;
     }
@@ -224,7 +203,7 @@ public final class ZmqHub implements AutoCloseable {
         directory.route(packet);
     }
 
-    private static void traceOut(String label, byte[] payload) {
+    static void traceOut(String label, byte[] payload) {
         if (log.isTraceEnabled()) {
             log.trace("{} {}", label, new String(payload, StandardCharsets.ISO_8859_1));
         }

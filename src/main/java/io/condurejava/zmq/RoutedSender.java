@@ -1,0 +1,94 @@
+package io.condurejava.zmq;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+import zmq.ZError;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Sends the Outbox's routed messages on the ROUTER socket without ever blocking the ZeroMQ thread.
+ * A handler whose pipe is full (EAGAIN with ROUTER_MANDATORY) gets its messages parked in a FIFO of its
+ * own and retried, so one slow handler does not hold up the others and per-handler order is kept.
+ * When too many messages are parked, draining stops and the connection threads block (backpressure).
+ * An unknown handler address (EHOSTUNREACH) loses the message, as in Condure. ZeroMQ thread only.
+ */
+final class RoutedSender {
+    private static final Logger log = LoggerFactory.getLogger("zhttp");
+    private static final byte[] EMPTY = new byte[0];
+
+    private final ZMQ.Socket router;
+    private final BlockingQueue<Outbox.RoutedMessage> queue;
+    private final int maxParked;
+    private final Map<ByteBuffer, ArrayDeque<Outbox.RoutedMessage>> parked = new HashMap<>();
+    private int parkedCount;
+
+    RoutedSender(ZMQ.Socket router, BlockingQueue<Outbox.RoutedMessage> queue, int maxParked) {
+        this.router = router;
+        this.queue = queue;
+        this.maxParked = Math.max(1, maxParked);
+    }
+
+    boolean hasBlocked() {
+        return parkedCount > 0;
+    }
+
+    /** Retries parked messages, then drains the queue while there is room to park. */
+    void flush() {
+        retryParked();
+        while (parkedCount < maxParked) {
+            Outbox.RoutedMessage message = queue.poll();
+            if (message == null) {
+                return;
+            }
+            ByteBuffer key = ByteBuffer.wrap(message.address());
+            ArrayDeque<Outbox.RoutedMessage> waiting = parked.get(key);
+            if (waiting != null) {
+                waiting.add(message);
+                parkedCount++;
+            } else if (!trySend(message)) {
+                ArrayDeque<Outbox.RoutedMessage> fifo = new ArrayDeque<>();
+                fifo.add(message);
+                parked.put(key, fifo);
+                parkedCount++;
+            }
+        }
+    }
+
+    private void retryParked() {
+        for (Iterator<ArrayDeque<Outbox.RoutedMessage>> it = parked.values().iterator(); it.hasNext(); ) {
+            ArrayDeque<Outbox.RoutedMessage> fifo = it.next();
+            while (!fifo.isEmpty() && trySend(fifo.peek())) {
+                fifo.poll();
+                parkedCount--;
+            }
+            if (fifo.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    /** True when the message left (or was dropped for good); false when the handler's pipe is full. */
+    private boolean trySend(Outbox.RoutedMessage message) {
+        if (!router.send(message.address(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+            int errno = router.errno();
+            if (errno == ZError.EAGAIN) {
+                return false;
+            }
+            log.debug("stream zmq send to {}: {}", new String(message.address(), StandardCharsets.UTF_8),
+                    errno == ZError.EHOSTUNREACH ? "host unreachable" : "error " + errno);
+            return true;
+        }
+        router.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT);
+        router.send(message.payload(), ZMQ.DONTWAIT);
+        ZmqHub.traceOut("OUT stream to", message.payload());
+        return true;
+    }
+}
