@@ -88,6 +88,11 @@ public final class Server implements AutoCloseable {
         return listeners.stream().mapToInt(StreamListener::liveConnections).sum();
     }
 
+    /** Connection threads (session and reader) still running; back to 0 when every client is gone. */
+    public int liveConnectionThreads() {
+        return listeners.stream().mapToInt(StreamListener::liveThreads).sum();
+    }
+
     public int liveSessions() {
         return directory.size();
     }

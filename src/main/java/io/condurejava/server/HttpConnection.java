@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One accepted client connection in stream mode. Runs on the connection's virtual thread (the session
@@ -29,9 +30,12 @@ final class HttpConnection implements Runnable {
     private final SessionDirectory directory;
     private final String scheme;
     private final Runnable onClose;
+    private final AtomicInteger liveThreads;
+    private volatile WatchedOutputStream output;
 
     HttpConnection(Socket socket, String connectionId, Settings settings, SessionDirectory directory,
-                   String scheme, Runnable onClose) {
+                   String scheme, AtomicInteger liveThreads, Runnable onClose) {
+        this.liveThreads = liveThreads;
         this.socket = socket;
         this.connectionId = connectionId;
         this.settings = settings;
@@ -40,20 +44,33 @@ final class HttpConnection implements Runnable {
         this.onClose = onClose;
     }
 
+    String connectionId() {
+        return connectionId;
+    }
+
     @Override
     public void run() {
+        liveThreads.incrementAndGet();
         ConnectionContext ctx = null;
         Thread reader = null;
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>(EVENT_QUEUE_CAPACITY);
+            output = new WatchedOutputStream(socket.getOutputStream());
             ctx = new ConnectionContext(settings, directory, events,
-                    new BufferedOutputStream(socket.getOutputStream(), settings.bufferSize() + 512),
+                    new BufferedOutputStream(output, settings.bufferSize() + 512),
                     connectionId, scheme, PeerAddress.format(socket.getInetAddress()), socket.getPort(), log);
             HttpInput input = new HttpInput(socket.getInputStream(), settings.bufferSize());
-            reader = Thread.ofVirtual().name("conn-" + connectionId + "-reader")
-                    .start(new ClientReader(input, settings.bufferSize(), ctx.gate(), events));
+            ClientReader clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events);
+            liveThreads.incrementAndGet();
+            reader = Thread.ofVirtual().name("conn-" + connectionId + "-reader").start(() -> {
+                try {
+                    clientReader.run();
+                } finally {
+                    liveThreads.decrementAndGet();
+                }
+            });
             log.debug("conn {}: accepted from {}:{}", connectionId, ctx.peerAddress(), ctx.peerPort());
             serve(ctx);
         } catch (IOException e) {
@@ -71,6 +88,7 @@ final class HttpConnection implements Runnable {
                 reader.interrupt();
             }
             log.debug("conn {}: closed", connectionId);
+            liveThreads.decrementAndGet();
             onClose.run();
         }
     }
@@ -113,6 +131,12 @@ final class HttpConnection implements Runnable {
                 }
             }
         }
+    }
+
+    /** How long a write to this client has been blocked (0 when none is). Watchdog thread. */
+    long stalledWriteNanos(long now) {
+        WatchedOutputStream out = output;
+        return out == null ? 0 : out.stalledNanos(now);
     }
 
     /** Closes the socket; called from any thread (also at shutdown). */

@@ -78,6 +78,10 @@ final class StreamExchange {
         } catch (HandlerUnavailableException e) {
             ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
             return Outcome.CLOSE;
+        } catch (IOException e) {
+            ctx.log().debug("conn {}: client i/o failed ({}); cancelling", id, e.getMessage());
+            cancelQuietly();
+            return Outcome.CLOSE;
         } finally {
             ctx.directory().close(handle);
         }
@@ -253,6 +257,14 @@ final class StreamExchange {
             heldWhilePaused.add(payload);
         } else {
             handle.send(payload);
+        }
+    }
+
+    private void cancelQuietly() throws InterruptedException {
+        try {
+            cancelAndClose();
+        } catch (HandlerUnavailableException e) {
+            ctx.log().debug("conn {}: cancel not sent: {}", id, e.getMessage());
         }
     }
 

@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,8 +31,10 @@ public final class StreamListener implements AutoCloseable {
     private final Semaphore permits;
     private final ServerSocket serverSocket;
     private final Set<HttpConnection> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger liveThreads = new AtomicInteger();
     private volatile boolean closed;
     private Thread acceptThread;
+    private Thread watchdogThread;
 
     public StreamListener(InetSocketAddress address, Settings settings, SessionDirectory directory,
                           Semaphore permits) throws IOException {
@@ -50,9 +54,39 @@ public final class StreamListener implements AutoCloseable {
         return live.size();
     }
 
+    /** Connection and reader virtual threads still running (a leak check for tests). */
+    public int liveThreads() {
+        return liveThreads.get();
+    }
+
     public void start() {
         log.info("listening on {}", localAddress().getAddress().getHostAddress() + ":" + localAddress().getPort());
         acceptThread = Thread.ofVirtual().name("accept " + localAddress()).start(this::acceptLoop);
+        watchdogThread = Thread.ofVirtual().name("write-watchdog " + localAddress()).start(this::watchStalledWrites);
+    }
+
+    /**
+     * Closes connections whose client has not taken a byte of a pending write for the stream timeout
+     * (a client that never reads its response): they would otherwise hold their threads forever.
+     */
+    private void watchStalledWrites() {
+        long limit = TimeUnit.SECONDS.toNanos(settings.streamTimeoutSeconds());
+        long period = Math.min(TimeUnit.SECONDS.toNanos(1), Math.max(limit / 4, TimeUnit.MILLISECONDS.toNanos(50)));
+        while (!closed) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(period); // a periodic timer, not a wait for an event
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (HttpConnection connection : live) {
+                if (connection.stalledWriteNanos(now) >= limit) {
+                    log.info("conn {}: client has not read for {} s; closing", connection.connectionId(),
+                            settings.streamTimeoutSeconds());
+                    connection.closeQuietly();
+                }
+            }
+        }
     }
 
     private void acceptLoop() {
@@ -75,7 +109,7 @@ public final class StreamListener implements AutoCloseable {
             }
             String id = Long.toString(CONNECTION_NUMBERS.getAndIncrement());
             HttpConnection[] holder = new HttpConnection[1];
-            holder[0] = new HttpConnection(socket, id, settings, directory, "http", () -> {
+            holder[0] = new HttpConnection(socket, id, settings, directory, "http", liveThreads, () -> {
                 live.remove(holder[0]);
                 permits.release();
             });
@@ -95,6 +129,7 @@ public final class StreamListener implements AutoCloseable {
         }
         if (acceptThread != null) {
             acceptThread.interrupt();
+            watchdogThread.interrupt();
         }
         live.forEach(HttpConnection::closeQuietly);
     }

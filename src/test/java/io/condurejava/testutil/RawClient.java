@@ -88,6 +88,23 @@ public final class RawClient implements AutoCloseable {
         return new Response(parts[0], status, parts.length > 2 ? parts[2] : "", headers, body, raw.toString());
     }
 
+    /** Reads a status line and headers only, leaving the body unread (responses still streaming). */
+    public Response readResponseHeadOnly() throws IOException {
+        String statusLine = readLine();
+        if (statusLine == null) {
+            throw new IOException("connection closed before a response");
+        }
+        String[] parts = statusLine.split(" ", 3);
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        String line;
+        while (!(line = readLine()).isEmpty()) {
+            int colon = line.indexOf(':');
+            headers.add(Map.entry(line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).trim()));
+        }
+        return new Response(parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers,
+                new byte[0], statusLine);
+    }
+
     public Response readResponse() throws IOException {
         return readResponse(false);
     }
