@@ -25,6 +25,9 @@ enum Key {
             "req mode: the whole request body and response body must fit", Group.LIMITS),
     MESSAGES_MAX("messages-max", "100", Kind.INT, 1, Integer.MAX_VALUE, "messages",
             "maximum queued outgoing WebSocket messages per connection", Group.LIMITS),
+    WEBSOCKET_MAX_MESSAGE("websocket-max-message", "67108864", Kind.INT, 0, Integer.MAX_VALUE, "bytes",
+            "largest WebSocket message accepted from a client, after decompression (1009 beyond); 0 = no limit",
+            Group.LIMITS),
 
     REQ_TIMEOUT("req-timeout", "30", Kind.INT, 1, Integer.MAX_VALUE, "seconds",
             "req mode: time allowed for a whole request/response cycle", Group.TIMEOUTS),

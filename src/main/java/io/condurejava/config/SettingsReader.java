@@ -72,7 +72,8 @@ final class SettingsReader {
                 Values.integer(raw(Key.SESSION_TIMEOUT)),
                 Values.integer(raw(Key.KEEP_ALIVE_INTERVAL)),
                 Values.integer(raw(Key.SHUTDOWN_TIMEOUT)),
-                Values.integer(raw(Key.ZMQ_QUEUE_SIZE)));
+                Values.integer(raw(Key.ZMQ_QUEUE_SIZE)),
+                Values.integer(raw(Key.WEBSOCKET_MAX_MESSAGE)));
     }
 
     private static String id(RawValue raw) throws ConfigException {

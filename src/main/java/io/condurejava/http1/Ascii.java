@@ -8,6 +8,8 @@ final class Ascii {
     static final byte LF = '\n';
     static final byte SP = ' ';
     static final byte HTAB = '\t';
+    /** Longest excerpt of peer input put in a message, in chars. */
+    static final int SHOW_MAX_CHARS = 64;
 
     private static final boolean[] TCHAR = new boolean[256];
     /** HTAB, SP, VCHAR, obs-text: what a field value may contain. */
@@ -110,10 +112,34 @@ final class Ascii {
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Printable form of a string for log messages and exception details: printable ASCII as is,
+     * anything else as a backslash escape ({@code x} and two hex digits, or {@code u} and four above
+     * U+00FF), at most {@link #SHOW_MAX_CHARS} chars, so text from a peer never breaks or forges a log line.
+     */
+    static String show(String s) {
+        StringBuilder sb = new StringBuilder();
+        int end = Math.min(s.length(), SHOW_MAX_CHARS);
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                sb.append(c);
+            } else if (c <= 0xFF) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        if (end < s.length()) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+
     /** Printable form of bytes for violation details (non-printables as \xNN), at most 64 bytes. */
     static String show(byte[] b, int from, int to) {
         StringBuilder sb = new StringBuilder();
-        int end = Math.min(to, from + 64);
+        int end = Math.min(to, from + SHOW_MAX_CHARS);
         for (int i = from; i < end; i++) {
             int c = b[i] & 0xFF;
             if (c >= 0x20 && c < 0x7F) {

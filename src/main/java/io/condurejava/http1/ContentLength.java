@@ -38,10 +38,10 @@ final class ContentLength {
                 }
                 long n = parseDigits(v, s, e);
                 if (n == INVALID) {
-                    throw Violation.INVALID_CONTENT_LENGTH.exception(v);
+                    throw Violation.INVALID_CONTENT_LENGTH.exception(Ascii.show(v));
                 }
                 if (n == OVERFLOW) {
-                    throw Violation.CONTENT_LENGTH_OVERFLOW.exception(v);
+                    throw Violation.CONTENT_LENGTH_OVERFLOW.exception(Ascii.show(v));
                 }
                 if (result != ABSENT && result != n) {
                     throw Violation.CONFLICTING_CONTENT_LENGTH.exception(result + " vs " + n);

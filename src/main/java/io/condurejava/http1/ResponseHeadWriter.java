@@ -134,12 +134,12 @@ public final class ResponseHeadWriter {
 
     private static void checkHeader(HttpHeader h) throws BadResponseException {
         if (!Ascii.isToken(h.name())) {
-            throw new BadResponseException("header name is not a token: " + h.name());
+            throw new BadResponseException("header name is not a token: " + Ascii.show(h.name()));
         }
         String v = h.value();
         for (int i = 0; i < v.length(); i++) {
             if (!Ascii.isFieldContent(v.charAt(i))) {
-                throw new BadResponseException("invalid character " + (int) v.charAt(i) + " in header " + h.name());
+                throw new BadResponseException("invalid character " + (int) v.charAt(i) + " in header " + Ascii.show(h.name()));
             }
         }
     }

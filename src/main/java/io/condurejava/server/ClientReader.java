@@ -6,6 +6,7 @@ import io.condurejava.http1.HttpInput;
 import io.condurejava.http1.HttpViolationException;
 import io.condurejava.http1.RequestFraming;
 import io.condurejava.http1.RequestHead;
+import io.condurejava.ws.Handshake;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
  * Loop: read a request head, post it, then read its body only as far as the handler's credits
  * allow ({@link CreditGate}), posting each piece; then the next head (pipelining, and noticing a
  * client that goes away while its response is pending). A violation is posted and ends reading.
+ * After a WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
+ * {@link WebSocketReader}.
  */
 final class ClientReader implements Runnable {
     static final int MAX_REQUEST_HEADERS = 64;
@@ -25,8 +28,11 @@ final class ClientReader implements Runnable {
     private final int bufferSize;
     private final CreditGate gate;
     private final BlockingQueue<ConnectionEvent> events;
+    private final WebSocketUpgrade upgrade;
 
-    ClientReader(HttpInput input, int bufferSize, CreditGate gate, BlockingQueue<ConnectionEvent> events) {
+    ClientReader(HttpInput input, int bufferSize, CreditGate gate, BlockingQueue<ConnectionEvent> events,
+                 WebSocketUpgrade upgrade) {
+        this.upgrade = upgrade;
         this.input = input;
         this.bufferSize = bufferSize;
         this.gate = gate;
@@ -41,6 +47,14 @@ final class ClientReader implements Runnable {
                 if (head == null) {
                     events.put(new ConnectionEvent.ClientGone("closed by client"));
                     return;
+                }
+                if (Handshake.isWebSocketRequest(head.headers())) {
+                    events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
+                    WebSocketUpgrade.Accepted accepted = upgrade.await();
+                    if (accepted != null) {
+                        new WebSocketReader(input, accepted, bufferSize, gate, events).run();
+                    }
+                    return; // a WebSocket connection never goes back to HTTP
                 }
                 RequestFraming framing = RequestFraming.of(head);
                 events.put(new ConnectionEvent.RequestArrived(head, framing));

@@ -23,6 +23,12 @@ sealed interface ConnectionEvent {
     /** The client sent something we refuse; nothing after it on this connection is read. */
     record ClientRejected(HttpViolationException violation) implements ConnectionEvent {}
 
+    /** A WebSocket message piece or control message from the client (after an accepted upgrade). */
+    record WebSocketIn(io.condurejava.ws.Incoming incoming) implements ConnectionEvent {}
+
+    /** The WebSocket client broke a protocol rule; the connection fails with the exception's close code. */
+    record WebSocketViolation(io.condurejava.ws.WebSocketProtocolException violation) implements ConnectionEvent {}
+
     /** The client closed the connection or reading from it failed. */
     record ClientGone(String reason) implements ConnectionEvent {}
 }

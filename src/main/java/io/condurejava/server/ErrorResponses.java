@@ -1,8 +1,11 @@
 package io.condurejava.server;
 
+import io.condurejava.http1.HttpHeader;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The few responses condure-java writes by itself (rejections of bad requests, 502 for an unusable
@@ -12,12 +15,19 @@ final class ErrorResponses {
     private ErrorResponses() {}
 
     static void write(OutputStream out, int status, String text) throws IOException {
+        write(out, status, text, List.of());
+    }
+
+    /** The same with extra header fields (e.g. {@code Sec-WebSocket-Version} on a 426). */
+    static void write(OutputStream out, int status, String text, List<HttpHeader> extra) throws IOException {
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + reasonPhrase(status) + "\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reasonPhrase(status))
+                .append("\r\nContent-Type: text/plain; charset=utf-8\r\n");
+        for (HttpHeader h : extra) {
+            head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
     }
@@ -30,6 +40,7 @@ final class ErrorResponses {
             case 413 -> "Content Too Large";
             case 414 -> "URI Too Long";
             case 417 -> "Expectation Failed";
+            case 426 -> "Upgrade Required";
             case 431 -> "Request Header Fields Too Large";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";

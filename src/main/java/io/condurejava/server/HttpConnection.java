@@ -2,6 +2,7 @@ package io.condurejava.server;
 
 import io.condurejava.config.Settings;
 import io.condurejava.http1.HttpInput;
+import io.condurejava.ws.Handshake;
 import io.condurejava.zmq.SessionDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HttpConnection implements Runnable {
     private static final Logger log = LoggerFactory.getLogger("server-conn");
-    static final int EVENT_QUEUE_CAPACITY = 1024;
+    /**
+     * Events queued per connection before a flooding handler is cut off. Credits bound bytes, not
+     * packets: a handler may legitimately return a credit per tiny WebSocket message, so the bound is
+     * generous (queue nodes are allocated only when used).
+     */
+    static final int EVENT_QUEUE_CAPACITY = 1 << 20;
 
     private final Socket socket;
     private final String connectionId;
@@ -32,6 +38,7 @@ final class HttpConnection implements Runnable {
     private final Runnable onClose;
     private final AtomicInteger liveThreads;
     private volatile WatchedOutputStream output;
+    private final WebSocketUpgrade upgrade = new WebSocketUpgrade();
 
     HttpConnection(Socket socket, String connectionId, Settings settings, SessionDirectory directory,
                    String scheme, AtomicInteger liveThreads, Runnable onClose) {
@@ -62,7 +69,7 @@ final class HttpConnection implements Runnable {
                     new BufferedOutputStream(output, settings.bufferSize() + 512),
                     connectionId, scheme, PeerAddress.format(socket.getInetAddress()), socket.getPort(), log);
             HttpInput input = new HttpInput(socket.getInputStream(), settings.bufferSize());
-            ClientReader clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events);
+            ClientReader clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events, upgrade);
             liveThreads.incrementAndGet();
             reader = Thread.ofVirtual().name("conn-" + connectionId + "-reader").start(() -> {
                 try {
@@ -80,6 +87,7 @@ final class HttpConnection implements Runnable {
         } catch (RuntimeException e) {
             log.error("conn {}: unexpected failure", connectionId, e);
         } finally {
+            upgrade.refuse();
             if (ctx != null) {
                 ctx.gate().close();
             }
@@ -104,6 +112,10 @@ final class HttpConnection implements Runnable {
                 return;
             }
             switch (event) {
+                case ConnectionEvent.RequestArrived request when Handshake.isWebSocketRequest(request.head().headers()) -> {
+                    new WebSocketExchange(ctx, request.head(), upgrade).run();
+                    return; // a WebSocket connection is never reused for HTTP
+                }
                 case ConnectionEvent.RequestArrived request -> {
                     StreamExchange.Outcome outcome = new StreamExchange(ctx, request.head(), request.framing()).run();
                     if (outcome == StreamExchange.Outcome.CLOSE) {
@@ -128,6 +140,12 @@ final class HttpConnection implements Runnable {
                 }
                 case ConnectionEvent.BodyData stray -> {
                     // body of a request whose exchange already ended: nothing wants it
+                }
+                case ConnectionEvent.WebSocketIn stray -> {
+                    // only during a WebSocket exchange
+                }
+                case ConnectionEvent.WebSocketViolation stray -> {
+                    // only during a WebSocket exchange
                 }
             }
         }

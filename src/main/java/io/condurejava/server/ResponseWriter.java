@@ -23,6 +23,7 @@ final class ResponseWriter {
     private OutputStream body;
     private long remaining;
     private boolean intact = true;
+    private boolean overflowed;
 
     ResponseWriter(OutputStream out) {
         this.out = out;
@@ -62,12 +63,18 @@ final class ResponseWriter {
             int allowed = (int) Math.min(data.length, remaining);
             if (allowed < data.length) {
                 intact = false;
+                overflowed = true;
             }
             body.write(data, 0, allowed);
             remaining -= allowed;
         } else {
             body.write(data);
         }
+    }
+
+    /** True once the handler sent more body than its Content-Length: the response is over, the connection must go. */
+    boolean overflowed() {
+        return overflowed;
     }
 
     /** Ends the body and flushes; returns true if the connection may carry another request. */

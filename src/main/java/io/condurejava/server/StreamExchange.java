@@ -115,6 +115,8 @@ final class StreamExchange {
                     yield null;
                 }
                 case ConnectionEvent.ClientRejected rejected -> onRejected(rejected);
+                case ConnectionEvent.WebSocketIn stray -> null;
+                case ConnectionEvent.WebSocketViolation stray -> null;
                 case ConnectionEvent.ClientGone gone -> {
                     ctx.log().debug("conn {}: client gone mid-session ({})", id, gone.reason());
                     if (handlerKnown()) {
@@ -217,9 +219,13 @@ final class StreamExchange {
             return cancelAndClose();
         }
         responseCredits -= body.length;
+        if (!writer.started() && data.code() >= 100 && data.code() < 200 && data.code() != 101) {
+            return onInterim(data);
+        }
         if (!writer.started()) {
             try {
-                boolean persistent = ResponseHeadWriter.isPersistent(head);
+                // an early response (body still arriving) ends the connection, and says so
+                boolean persistent = bodyDone && ResponseHeadWriter.isPersistent(head);
                 writer.start(head, persistent, data.code(), data.reason(), data.headers(), body, !data.more());
             } catch (BadResponseException e) {
                 ctx.log().warn("conn {}: unusable response from handler: {}", id, e.getMessage());
@@ -230,6 +236,11 @@ final class StreamExchange {
             writer.writeBody(body);
         }
         streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
+        if (writer.overflowed()) {
+            writer.flush();
+            ctx.log().warn("conn {}: handler sent more than its Content-Length; closing", id);
+            return cancelAndClose();
+        }
         if (data.more()) {
             writer.flush();
             if (body.length > 0) {
@@ -244,6 +255,29 @@ final class StreamExchange {
             return Outcome.CLOSE;
         }
         return reusable ? Outcome.KEEP_ALIVE : Outcome.CLOSE;
+    }
+
+    /** An interim 1xx (e.g. 103 Early Hints): written to HTTP/1.1 clients, dropped for HTTP/1.0 (RFC 9110 §15.2). */
+    private Outcome onInterim(Data data) throws IOException {
+        if (head.version() != HttpVersion.HTTP_1_1) {
+            ctx.log().debug("conn {}: {} not sent to an HTTP/1.0 client", id, data.code());
+            return null;
+        }
+        String reason = data.reason() == null ? "" : data.reason();
+        if (!ResponseText.isSafeReason(reason) || !ResponseText.areSafeHeaders(data.headers())) {
+            ctx.log().warn("conn {}: unusable {} response from handler", id, data.code());
+            ctx.writeBadGateway();
+            return Outcome.CLOSE;
+        }
+        StringBuilder text = new StringBuilder(128).append("HTTP/1.1 ").append(data.code()).append(' ').append(reason).append("\r\n");
+        for (var header : data.headers()) {
+            if (!header.is("Content-Length") && !header.is("Transfer-Encoding") && !header.is("Connection")) {
+                text.append(header.name()).append(": ").append(header.value()).append("\r\n");
+            }
+        }
+        ctx.output().write(text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        ctx.output().flush();
+        return null;
     }
 
     private void grantBodyCredits(int credits) {

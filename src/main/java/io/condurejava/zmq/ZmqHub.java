@@ -31,6 +31,7 @@ public final class ZmqHub implements AutoCloseable {
     private static final long KEEP_ALIVE_TICK_MILLIS = 1000;
     private static final int MAX_INBOUND_PER_ROUND = 4096;
     private static final int MAX_ENVELOPE_FRAMES = 8;
+    static final int MIN_INBOUND_HWM = 10_000;
 
     /** What the hub needs to know; built from the settings by the server. */
     public record Options(String instanceId, List<String> streamSpecs, boolean connect, int ipcFileMode, int hwm) {}
@@ -100,7 +101,9 @@ public final class ZmqHub implements AutoCloseable {
         router.setRouterMandatory(true);
         router.setLinger(0);
         sub = context.createSocket(SocketType.SUB);
-        sub.setRcvHWM(options.hwm());
+        // PUB/SUB drops what does not fit: take bursts of small handler messages (credits, WebSocket
+        // messages) without loss even when Condure's computed HWM is small.
+        sub.setRcvHWM(Math.max(options.hwm(), MIN_INBOUND_HWM));
         sub.setLinger(0);
         sub.subscribe(inPrefix);
         for (StreamEndpoints e : streamEndpoints) {

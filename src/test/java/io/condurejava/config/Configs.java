@@ -33,6 +33,7 @@ final class Configs {
             case BUFFER_SIZE -> s.bufferSize();
             case BODY_BUFFER_SIZE -> s.bodyBufferSize();
             case MESSAGES_MAX -> s.messagesMax();
+            case WEBSOCKET_MAX_MESSAGE -> s.websocketMaxMessage();
             case REQ_TIMEOUT -> s.reqTimeoutSeconds();
             case STREAM_TIMEOUT -> s.streamTimeoutSeconds();
             case SESSION_TIMEOUT -> s.sessionTimeoutSeconds();

@@ -33,6 +33,7 @@ class KeyValuesTest {
             case BUFFER_SIZE -> 8192;
             case BODY_BUFFER_SIZE -> 100_000;
             case MESSAGES_MAX -> 100;
+            case WEBSOCKET_MAX_MESSAGE -> 67108864;
             case REQ_TIMEOUT -> 30;
             case STREAM_TIMEOUT -> 1800;
             case SESSION_TIMEOUT -> 60;
@@ -59,6 +60,7 @@ class KeyValuesTest {
                 Arguments.of(Key.BUFFER_SIZE, "16384", 16_384),
                 Arguments.of(Key.BODY_BUFFER_SIZE, "1000000", 1_000_000),
                 Arguments.of(Key.MESSAGES_MAX, "200", 200),
+                Arguments.of(Key.WEBSOCKET_MAX_MESSAGE, "1000", 1000),
                 Arguments.of(Key.REQ_TIMEOUT, "5", 5),
                 Arguments.of(Key.STREAM_TIMEOUT, "60", 60),
                 Arguments.of(Key.SESSION_TIMEOUT, "30", 30),
@@ -106,6 +108,7 @@ class KeyValuesTest {
                 Arguments.of(Key.BUFFER_SIZE, "99999999999999999999999", "value too large"),
                 Arguments.of(Key.BODY_BUFFER_SIZE, "0", "value must be at least 1"),
                 Arguments.of(Key.MESSAGES_MAX, "0", "value must be at least 1"),
+                Arguments.of(Key.WEBSOCKET_MAX_MESSAGE, "-1", "not a number"),
                 Arguments.of(Key.REQ_TIMEOUT, "0", "value must be at least 1"),
                 Arguments.of(Key.STREAM_TIMEOUT, "0", "value must be at least 1"),
                 Arguments.of(Key.SESSION_TIMEOUT, "0", "value must be at least 1"),

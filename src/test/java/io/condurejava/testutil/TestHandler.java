@@ -64,6 +64,7 @@ public final class TestHandler implements AutoCloseable {
         router = context.createSocket(SocketType.ROUTER);
         router.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
         pub = context.createSocket(SocketType.XPUB); // XPUB: we can see the server's subscription arrive
+        pub.setSndHWM(1_000_000); // a PUB drops what exceeds its HWM: bursts of credits must not be lost
         try {
             endpoints.add(ZmqEndpoints.connect(pull, base + "-out"));
             endpoints.add(ZmqEndpoints.connect(router, outStream(base)));

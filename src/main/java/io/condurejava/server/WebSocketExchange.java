@@ -1,0 +1,391 @@
+package io.condurejava.server;
+
+import io.condurejava.http1.HttpHeader;
+import io.condurejava.http1.RequestHead;
+import io.condurejava.ws.Handshake;
+import io.condurejava.ws.HandshakeViolation;
+import io.condurejava.ws.Incoming;
+import io.condurejava.ws.MessageReader;
+import io.condurejava.ws.MessageWriter;
+import io.condurejava.ws.PerMessageDeflate;
+import io.condurejava.ws.Role;
+import io.condurejava.ws.WebSocketProtocolException;
+import io.condurejava.zhttp.Cancel;
+import io.condurejava.zhttp.Close;
+import io.condurejava.zhttp.Credit;
+import io.condurejava.zhttp.Data;
+import io.condurejava.zhttp.ErrorPacket;
+import io.condurejava.zhttp.HandoffProceed;
+import io.condurejava.zhttp.HandoffStart;
+import io.condurejava.zhttp.IdSeq;
+import io.condurejava.zhttp.KeepAlive;
+import io.condurejava.zhttp.Payload;
+import io.condurejava.zhttp.Ping;
+import io.condurejava.zhttp.Pong;
+import io.condurejava.zmq.HandlerMessage;
+import io.condurejava.zmq.HandlerUnavailableException;
+import io.condurejava.zmq.SessionHandle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WebSocket session over ZHTTP (reference §5), on the connection's session thread: validates the
+ * handshake, offers the request to a handler, writes its accept (101) or rejection, then relays
+ * messages both ways — client pieces from {@link WebSocketReader} within the handler's credits,
+ * handler messages written as frames with a {@code credit} back after each write — until the close
+ * handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
+ * the handler is told with a {@code close} carrying that code) or a timeout fires.
+ */
+final class WebSocketExchange {
+    private static final int NORMAL_CLOSURE = 1000;
+
+    private final ConnectionContext ctx;
+    private final RequestHead head;
+    private final WebSocketUpgrade upgrade;
+    private SessionHandle handle;
+    private String id;
+    private MessageWriter writer;
+    private long expectedSeq;
+    private long handlerCredits;
+    private boolean accepted;
+    private boolean closeSent;
+    private boolean closeReceived;
+    private boolean paused;
+    private final ArrayDeque<Payload> heldWhilePaused = new ArrayDeque<>();
+    private int unflushedBytes;
+    private boolean unflushed;
+    private long sessionDeadline;
+    private long streamDeadline;
+
+    WebSocketExchange(ConnectionContext ctx, RequestHead head, WebSocketUpgrade upgrade) {
+        this.ctx = ctx;
+        this.head = head;
+        this.upgrade = upgrade;
+    }
+
+    /** Runs the whole session; the connection always closes afterwards. */
+    void run() throws InterruptedException, IOException {
+        try {
+            Handshake.Result result = Handshake.validate(head.method(), head.version(), head.headers());
+            if (result instanceof Handshake.Result.Invalid invalid) {
+                refuseHandshake(invalid.violation());
+                return;
+            }
+            String key = ((Handshake.Result.Valid) result).key();
+            PerMessageDeflate.Negotiated deflate = ctx.settings().compression()
+                    ? PerMessageDeflate.negotiateFromHeaders(head.headers()).orElse(null) : null;
+            int offered = deflate != null ? ctx.settings().bufferSize() * 3 / 4 : ctx.settings().bufferSize();
+            id = ctx.nextSessionId();
+            handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
+            try {
+                handle.sendInitial(Data.request(head.method(), ctx.uriOf(head).replaceFirst("^http", "ws"),
+                        head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
+                handlerCredits = offered;
+                long now = System.nanoTime();
+                sessionDeadline = now + ctx.sessionTimeoutNanos();
+                streamDeadline = now + ctx.streamTimeoutNanos();
+                loop(key, deflate);
+            } catch (HandlerUnavailableException e) {
+                ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
+            } catch (IOException e) {
+                ctx.log().debug("conn {}: client i/o failed ({})", id, e.getMessage());
+                sendQuietly(new Cancel());
+            } finally {
+                ctx.directory().close(handle);
+            }
+        } finally {
+            upgrade.refuse(); // no-op after an accept; frees the reader otherwise
+            ctx.gate().close();
+            if (writer != null) {
+                writer.close();
+            }
+        }
+    }
+
+    private void refuseHandshake(HandshakeViolation violation) throws IOException {
+        ctx.log().info("conn {}: WebSocket handshake refused with {}: {} ({})", ctx.connectionId(),
+                violation.status(), violation.name(), violation.rule());
+        if (violation == HandshakeViolation.UNSUPPORTED_VERSION) {
+            ErrorResponses.write(ctx.output(), violation.status(), violation.description(),
+                    List.of(new HttpHeader("Sec-WebSocket-Version", "13")));
+        } else {
+            ErrorResponses.write(ctx.output(), violation.status(), violation.description());
+        }
+    }
+
+    private void loop(String key, PerMessageDeflate.Negotiated deflate)
+            throws InterruptedException, IOException, HandlerUnavailableException {
+        while (true) {
+            if (handle.overflowed()) {
+                ctx.log().warn("conn {}: handler sent more messages than can be queued", id);
+                sendQuietly(new Cancel());
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - sessionDeadline >= 0) {
+                ctx.log().debug("conn {}: session timeout, handler silent", id);
+                return;
+            }
+            if (now - streamDeadline >= 0) {
+                ctx.log().debug("conn {}: stream timeout", id);
+                sendQuietly(new Cancel());
+                return;
+            }
+            ConnectionEvent event = ctx.events().poll();
+            if (event == null) {
+                flushWritten(); // nothing else queued: one flush and one credit for everything written
+                event = ctx.events().poll(Math.min(sessionDeadline, streamDeadline) - now, TimeUnit.NANOSECONDS);
+            }
+            if (event == null) {
+                continue;
+            }
+            boolean done = switch (event) {
+                case ConnectionEvent.FromHandler fromHandler -> onHandler(fromHandler.message(), key, deflate);
+                case ConnectionEvent.WebSocketIn in -> onClient(in.incoming());
+                case ConnectionEvent.WebSocketViolation violation -> onViolation(violation.violation());
+                case ConnectionEvent.ClientGone gone -> {
+                    ctx.log().debug("conn {}: WebSocket client gone ({})", id, gone.reason());
+                    sendQuietly(new Cancel());
+                    yield true;
+                }
+                case ConnectionEvent.RequestArrived ignored -> false; // cannot happen: reading stopped at the head
+                case ConnectionEvent.BodyData ignored -> false;
+                case ConnectionEvent.ClientRejected ignored -> false;
+            };
+            if (done) {
+                return;
+            }
+        }
+    }
+
+    private boolean onHandler(HandlerMessage message, String key, PerMessageDeflate.Negotiated deflate)
+            throws InterruptedException, IOException, HandlerUnavailableException {
+        if (!message.id().equals(id)) {
+            return false;
+        }
+        if (message.seq() != IdSeq.NO_SEQ) {
+            if (message.seq() != expectedSeq) {
+                ctx.log().warn("conn {}: handler sent seq {} but {} was expected; closing", id, message.seq(), expectedSeq);
+                return true;
+            }
+            expectedSeq++;
+        }
+        handle.setHandlerAddress(message.packet().from());
+        sessionDeadline = System.nanoTime() + ctx.sessionTimeoutNanos();
+        if (paused) {
+            paused = false;
+            while (!heldWhilePaused.isEmpty()) {
+                handle.send(heldWhilePaused.poll());
+            }
+        }
+        Payload payload = message.packet().payload();
+        if (!accepted) {
+            return onHandshakeAnswer(payload, key, deflate);
+        }
+        return switch (payload) {
+            case Data data -> {
+                byte[] body = data.body();
+                if (!spendCredits(body.length)) {
+                    yield true;
+                }
+                if (!closeSent) {
+                    writer.writeData(!Data.CONTENT_TYPE_BINARY.equals(data.contentType()), body, 0, body.length, !data.more());
+                    written(body.length);
+                }
+                ctx.gate().add(data.credits());
+                yield false;
+            }
+            case Ping ping -> {
+                ctx.gate().add(ping.credits());
+                if (!closeSent) {
+                    writer.writePing(ping.body());
+                    written(ping.body().length);
+                }
+                yield false;
+            }
+            case Pong pong -> {
+                ctx.gate().add(pong.credits());
+                if (!closeSent) {
+                    writer.writePong(pong.body());
+                    written(pong.body().length);
+                }
+                yield false;
+            }
+            case Close close -> {
+                if (!closeSent) {
+                    writer.writeClose(close.code() < 0 ? NORMAL_CLOSURE : close.code(), close.reason());
+                    writer.flush();
+                    closeSent = true;
+                }
+                yield closeReceived; // the handshake is complete once both sides closed
+            }
+            case Credit credit -> {
+                ctx.gate().add(credit.credits());
+                yield false;
+            }
+            case KeepAlive keepAlive -> false;
+            case HandoffStart start -> {
+                writer.flush();
+                handle.send(new HandoffProceed());
+                paused = true;
+                yield false;
+            }
+            case Cancel cancel -> true;
+            case ErrorPacket error -> true;
+            default -> {
+                ctx.log().warn("conn {}: unexpected {} packet from handler on a WebSocket; closing", id, payload.typeName());
+                yield true;
+            }
+        };
+    }
+
+    /** The handler's first word: a data message accepts (we write the 101), {@code rejected} refuses. */
+    private boolean onHandshakeAnswer(Payload payload, String key, PerMessageDeflate.Negotiated deflate)
+            throws IOException {
+        switch (payload) {
+            case Data data when data.code() == 101 || data.code() < 0 -> {
+                int code = data.code() < 0 ? 101 : data.code();
+                String reason = data.reason() == null ? "Switching Protocols" : data.reason();
+                writeHead(code, reason, Handshake.acceptHeaders(data.headers(), key, deflate), null);
+                accepted = true;
+                writer = new MessageWriter(ctx.output(), Role.SERVER, deflate);
+                int credits = data.credits() > 0 ? data.credits() : ctx.settings().bufferSize();
+                if (data.credits() <= 0) {
+                    ctx.log().debug("conn {}: no credits in websocket accept, assuming {}", id, credits);
+                }
+                ctx.gate().add(credits);
+                int max = ctx.settings().websocketMaxMessage();
+                upgrade.accept(new WebSocketUpgrade.Accepted(deflate,
+                        max == 0 ? MessageReader.UNLIMITED_MESSAGE_BYTES : max));
+                return false;
+            }
+            case ErrorPacket error when ErrorPacket.REJECTED.equals(error.condition()) -> {
+                writeHead(error.code() < 0 ? 403 : error.code(), error.reason() == null ? "" : error.reason(),
+                        Handshake.withoutServerOwnedHeaders(error.headers()), error.body());
+                return true;
+            }
+            case KeepAlive keepAlive -> {
+                return false;
+            }
+            case Credit credit -> {
+                return false;
+            }
+            default -> {
+                ctx.log().debug("conn {}: handler refused the WebSocket with {}", id, payload.typeName());
+                return true;
+            }
+        }
+    }
+
+    /** Writes a status line and headers (and, for a rejection, a body with its length). */
+    private void writeHead(int code, String reason, List<HttpHeader> headers, byte[] body) throws IOException {
+        if (code < 100 || code > 599 || !ResponseText.isSafeReason(reason) || !ResponseText.areSafeHeaders(headers)) {
+            ctx.log().warn("conn {}: unusable WebSocket answer from handler (status {})", id, code);
+            ctx.writeBadGateway();
+            return;
+        }
+        StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ').append(reason).append("\r\n");
+        for (HttpHeader h : headers) {
+            if (body != null && (h.is("Content-Length") || h.is("Transfer-Encoding"))) {
+                continue;
+            }
+            text.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        }
+        if (body != null) {
+            text.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        text.append("\r\n");
+        ctx.output().write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            ctx.output().write(body);
+        }
+        ctx.output().flush();
+    }
+
+    private boolean onClient(Incoming incoming) throws InterruptedException, HandlerUnavailableException {
+        streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
+        switch (incoming) {
+            case Incoming.DataPart part -> send(Data.message(part.text() ? Data.CONTENT_TYPE_TEXT : Data.CONTENT_TYPE_BINARY,
+                    part.data(), !part.last()));
+            case Incoming.Ping ping -> send(new Ping(ping.payload(), 0));
+            case Incoming.Pong pong -> send(new Pong(pong.payload(), 0));
+            case Incoming.Close close -> {
+                send(new Close(close.code(), close.reason()));
+                closeReceived = true;
+                return closeSent;
+            }
+        }
+        return false;
+    }
+
+    private boolean onViolation(WebSocketProtocolException violation) throws InterruptedException, IOException {
+        ctx.log().info("conn {}: WebSocket client broke a rule, closing with {}: {}", id, violation.closeCode(),
+                violation.reason());
+        byte[] reason = violation.reason().getBytes(StandardCharsets.UTF_8);
+        if (reason.length > 123) {
+            reason = java.util.Arrays.copyOf(reason, 0);
+        }
+        if (!closeSent) {
+            writer.writeClose(violation.closeCode(), reason);
+            writer.flush();
+            closeSent = true;
+        }
+        sendQuietly(new Close(violation.closeCode(), reason));
+        return true;
+    }
+
+    /** Takes credits for content the handler sent; false (after a cancel) when it sent too much. */
+    private boolean spendCredits(int bytes) throws InterruptedException {
+        if (bytes > handlerCredits) {
+            ctx.log().warn("conn {}: received too much data from handler (size={}, credits={})", id, bytes, handlerCredits);
+            sendQuietly(new Cancel());
+            return false;
+        }
+        handlerCredits -= bytes;
+        return true;
+    }
+
+    /** Content was written: credits go back once it is flushed (batched while more events wait). */
+    private void written(int bytes) {
+        unflushedBytes += bytes;
+        unflushed = true;
+    }
+
+    private void flushWritten() throws IOException, InterruptedException, HandlerUnavailableException {
+        if (!unflushed) {
+            return;
+        }
+        writer.flush();
+        unflushed = false;
+        streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
+        if (unflushedBytes > 0) {
+            handlerCredits += unflushedBytes;
+            send(new Credit(unflushedBytes));
+            unflushedBytes = 0;
+        }
+    }
+
+    private void send(Payload payload) throws InterruptedException, HandlerUnavailableException {
+        if (paused) {
+            heldWhilePaused.add(payload);
+        } else {
+            handle.send(payload);
+        }
+    }
+
+    private void sendQuietly(Payload payload) throws InterruptedException {
+        byte[] address = handle == null ? null : handle.handlerAddress();
+        if (address == null || address.length == 0) {
+            return;
+        }
+        try {
+            handle.send(payload);
+        } catch (HandlerUnavailableException e) {
+            ctx.log().debug("conn {}: {} not sent: {}", id, payload.typeName(), e.getMessage());
+        }
+    }
+}

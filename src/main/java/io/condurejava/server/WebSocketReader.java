@@ -1,0 +1,66 @@
+package io.condurejava.server;
+
+import io.condurejava.ws.Incoming;
+import io.condurejava.ws.MessageReader;
+import io.condurejava.ws.Role;
+import io.condurejava.ws.WebSocketProtocolException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The reading half of an upgraded WebSocket connection, on the connection's reader virtual thread:
+ * frames become message pieces and control messages (rules enforced by {@link MessageReader}),
+ * read only while the handler has granted credits (each piece at most min(credits, buffer-size)),
+ * and posted to the session thread. Ends after the client's close frame, a violation or EOF.
+ */
+final class WebSocketReader {
+    private final MessageReader reader;
+    private final int bufferSize;
+    private final CreditGate gate;
+    private final BlockingQueue<ConnectionEvent> events;
+
+    WebSocketReader(InputStream in, WebSocketUpgrade.Accepted accepted, int bufferSize, CreditGate gate,
+                    BlockingQueue<ConnectionEvent> events) {
+        this.reader = new MessageReader(in, Role.SERVER, accepted.maxMessageBytes(), accepted.deflate());
+        this.bufferSize = bufferSize;
+        this.gate = gate;
+        this.events = events;
+    }
+
+    void run() throws InterruptedException {
+        try (reader) {
+            while (true) {
+                int allowed = gate.acquire(bufferSize);
+                if (allowed < 0) {
+                    return;
+                }
+                Incoming incoming = reader.next(allowed);
+                if (incoming == null) {
+                    events.put(new ConnectionEvent.ClientGone("connection closed without a close frame"));
+                    return;
+                }
+                gate.giveBack(allowed - Math.min(allowed, contentBytes(incoming)));
+                events.put(new ConnectionEvent.WebSocketIn(incoming));
+                if (incoming instanceof Incoming.Close) {
+                    return; // nothing is read after the client's close frame
+                }
+            }
+        } catch (WebSocketProtocolException e) {
+            events.put(new ConnectionEvent.WebSocketViolation(e));
+        } catch (IOException e) {
+            events.put(new ConnectionEvent.ClientGone(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /** Bytes a piece costs in credits: data and ping/pong payloads (Condure); close frames are free. */
+    private static int contentBytes(Incoming incoming) {
+        return switch (incoming) {
+            case Incoming.DataPart part -> part.data().length;
+            case Incoming.Ping ping -> ping.payload().length;
+            case Incoming.Pong pong -> pong.payload().length;
+            case Incoming.Close close -> 0;
+        };
+    }
+}

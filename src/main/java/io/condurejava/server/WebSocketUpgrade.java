@@ -1,0 +1,36 @@
+package io.condurejava.server;
+
+import io.condurejava.ws.PerMessageDeflate;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The decision on a connection's WebSocket upgrade, passed from the session thread (which hears the
+ * handler accept or reject) to the reader thread (which waits before reading anything after the
+ * request head). A connection upgrades at most once.
+ */
+final class WebSocketUpgrade {
+    /** What the reader needs once the upgrade is accepted. */
+    record Accepted(PerMessageDeflate.Negotiated deflate, long maxMessageBytes) {}
+
+    private final CompletableFuture<Accepted> decision = new CompletableFuture<>();
+
+    void accept(Accepted accepted) {
+        decision.complete(accepted);
+    }
+
+    /** The upgrade will not happen (rejected, failed, or the connection is closing). */
+    void refuse() {
+        decision.complete(null);
+    }
+
+    /** Blocks the reader until the decision; null when refused. */
+    Accepted await() throws InterruptedException {
+        try {
+            return decision.get();
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+}
