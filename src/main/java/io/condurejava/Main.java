@@ -9,12 +9,17 @@ import io.condurejava.logging.Logging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Command-line entry point: Condure's flags and the configuration sources become {@link Settings},
  * logging is set up, the virtual-thread scheduler is sized from --workers, and the {@link Server}
- * runs until SIGTERM/SIGINT. Runs on the main thread; stopping runs on the JVM's shutdown-hook thread.
+ * runs until SIGTERM/SIGINT. Runs on the main thread; stopping runs on a "stopper" thread.
  */
 public final class Main {
     private Main() {}
@@ -49,20 +54,37 @@ public final class Main {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
-            log.info("stopping...");
-            server.close();
-            log.info("stopped");
-            System.out.flush();
-            stopped.countDown();
-            Runtime.getRuntime().halt(0); // a requested stop is a success (Condure exits 0 after SIGTERM)
-        }));
+        installSignalHandlers(server, Duration.ofSeconds(settings.shutdownTimeoutSeconds()), log);
         log.info("started");
+        // Every other thread is a daemon: the main thread keeps the process alive until a signal stops it.
         try {
-            stopped.await();
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * SIGTERM / SIGINT: the first starts a graceful stop and exits 0 when it is done; a second one
+     * exits at once with status 1 (as Condure). The stop runs on its own platform thread.
+     */
+    private static void installSignalHandlers(Server server, Duration grace, Logger log) {
+        AtomicInteger signals = new AtomicInteger();
+        SignalHandler handler = signal -> {
+            if (signals.incrementAndGet() > 1) {
+                log.warn("second SIG{}: exiting now", signal.getName());
+                System.out.flush();
+                Runtime.getRuntime().halt(1);
+            }
+            Thread.ofPlatform().name("stopper").start(() -> {
+                log.info("stopping...");
+                server.stopGracefully(grace);
+                log.info("stopped");
+                System.out.flush();
+                Runtime.getRuntime().halt(0);
+            });
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
     }
 }

@@ -1,10 +1,11 @@
 package io.condurejava;
 
-import io.condurejava.config.ListenMode;
 import io.condurejava.config.ListenSpec;
 import io.condurejava.config.Settings;
 import io.condurejava.config.TcpListen;
-import io.condurejava.server.StreamListener;
+import io.condurejava.config.LocalListen;
+import io.condurejava.server.ClientListener;
+import io.condurejava.server.ListenerFactory;
 import io.condurejava.zmq.Outbox;
 import io.condurejava.zmq.SessionDirectory;
 import io.condurejava.zmq.ZmqHub;
@@ -16,7 +17,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.Objects;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,9 +31,12 @@ public final class Server implements AutoCloseable {
 
     private final ZmqHub hub;
     private final SessionDirectory directory;
-    private final List<StreamListener> listeners;
+    private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(2);
+    private static final long SHUTDOWN_POLL_MILLIS = 20;
 
-    private Server(ZmqHub hub, SessionDirectory directory, List<StreamListener> listeners) {
+    private final List<ClientListener> listeners;
+
+    private Server(ZmqHub hub, SessionDirectory directory, List<ClientListener> listeners) {
         this.hub = hub;
         this.directory = directory;
         this.listeners = listeners;
@@ -60,46 +65,78 @@ public final class Server implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while starting");
         }
-        Semaphore streamPermits = new Semaphore(settings.streamMaxconn());
-        List<StreamListener> listeners = new ArrayList<>();
+        List<ClientListener> listeners = new ArrayList<>();
         Server server = new Server(hub, directory, listeners);
+        ListenerFactory factory = new ListenerFactory(settings, directory);
         for (ListenSpec spec : settings.listens()) {
-            if (!(spec instanceof TcpListen tcp) || tcp.mode() != ListenMode.STREAM || tcp.tls()) {
-                server.close();
-                throw new StartupException("listen spec not supported yet: " + spec);
-            }
             try {
-                listeners.add(new StreamListener(tcp.address(), settings, directory, streamPermits));
+                listeners.add(factory.create(spec));
             } catch (IOException e) {
                 server.close();
-                throw new StartupException("failed to bind " + tcp.address() + ": " + e.getMessage());
+                throw new StartupException("failed to bind " + describe(spec) + ": " + e.getMessage());
             }
         }
-        listeners.forEach(StreamListener::start);
+        listeners.forEach(ClientListener::start);
         return server;
     }
 
-    /** The bound address of each listener, in --listen order (tests listen on port 0). */
+    private static String describe(ListenSpec spec) {
+        return switch (spec) {
+            case TcpListen tcp -> tcp.hostPort();
+            case LocalListen local -> local.path().toString();
+        };
+    }
+
+    /** The bound address of each TCP listener, in --listen order (tests listen on port 0). */
     public List<InetSocketAddress> listenAddresses() {
-        return listeners.stream().map(StreamListener::localAddress).toList();
+        return listeners.stream().map(ListenerFactory::tcpAddress).filter(Objects::nonNull).toList();
     }
 
     public int liveConnections() {
-        return listeners.stream().mapToInt(StreamListener::liveConnections).sum();
+        return listeners.stream().mapToInt(ClientListener::liveConnections).sum();
     }
 
     /** Connection threads (session and reader) still running; back to 0 when every client is gone. */
     public int liveConnectionThreads() {
-        return listeners.stream().mapToInt(StreamListener::liveThreads).sum();
+        return listeners.stream().mapToInt(ClientListener::liveThreads).sum();
     }
 
     public int liveSessions() {
         return directory.size();
     }
 
+    /**
+     * Graceful stop: accept nothing more (Unix socket files go), let connections between requests
+     * close and exchanges in progress finish for up to {@code grace}; then end the rest (cancel to
+     * handlers, 1001 to WebSocket clients), and stop the ZeroMQ side once what is queued has gone out.
+     */
+    public void stopGracefully(Duration grace) {
+        listeners.forEach(ClientListener::stopAccepting);
+        listeners.forEach(ClientListener::stopConnectionsWhenIdle);
+        if (!waitForConnections(grace)) {
+            log.info("{} connection(s) still busy after {} s; ending them", liveConnections(), grace.toSeconds());
+            listeners.forEach(ClientListener::stopConnectionsNow);
+            waitForConnections(FORCED_STOP_WAIT);
+        }
+        close();
+    }
+
+    private boolean waitForConnections(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (liveConnections() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(SHUTDOWN_POLL_MILLIS); // shutdown only: poll the connection count
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return liveConnections() == 0;
+    }
+
     @Override
     public void close() {
-        listeners.forEach(StreamListener::close);
+        listeners.forEach(ClientListener::close);
         try {
             hub.close();
         } catch (InterruptedException e) {

@@ -29,6 +29,12 @@ sealed interface ConnectionEvent {
     /** The WebSocket client broke a protocol rule; the connection fails with the exception's close code. */
     record WebSocketViolation(io.condurejava.ws.WebSocketProtocolException violation) implements ConnectionEvent {}
 
+    /**
+     * The server is stopping: between requests the connection closes; with {@code now} the exchange
+     * in progress ends too (cancel to the handler, 1001 to a WebSocket client).
+     */
+    record Stop(boolean now) implements ConnectionEvent {}
+
     /** The client closed the connection or reading from it failed. */
     record ClientGone(String reason) implements ConnectionEvent {}
 }

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One accepted client connection in stream mode. Runs on the connection's virtual thread (the session
  * thread) and starts a second one for {@link ClientReader}. Loops over requests: each becomes a
- * {@link StreamExchange}; a rejected request gets its status and the connection closes; an idle
- * connection closes after the session timeout, as in Condure.
+ * {@link StreamExchange} (or, after an upgrade request, a {@link WebSocketExchange}); a rejected
+ * request gets its status and the connection closes; an idle connection closes after the session
+ * timeout, as in Condure, or at once when the server is stopping.
  */
-final class HttpConnection implements Runnable {
+final class HttpConnection implements LiveConnection {
     private static final Logger log = LoggerFactory.getLogger("server-conn");
     /**
      * Events queued per connection before a flooding handler is cut off. Credits bound bytes, not
@@ -30,28 +30,29 @@ final class HttpConnection implements Runnable {
      */
     static final int EVENT_QUEUE_CAPACITY = 1 << 20;
 
-    private final Socket socket;
+    private final ClientSocket socket;
     private final String connectionId;
     private final Settings settings;
     private final SessionDirectory directory;
-    private final String scheme;
     private final Runnable onClose;
     private final AtomicInteger liveThreads;
-    private volatile WatchedOutputStream output;
+    private final BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>(EVENT_QUEUE_CAPACITY);
     private final WebSocketUpgrade upgrade = new WebSocketUpgrade();
+    private volatile WatchedOutputStream output;
+    private volatile boolean stopping;
 
-    HttpConnection(Socket socket, String connectionId, Settings settings, SessionDirectory directory,
-                   String scheme, AtomicInteger liveThreads, Runnable onClose) {
-        this.liveThreads = liveThreads;
+    HttpConnection(ClientSocket socket, String connectionId, Settings settings, SessionDirectory directory,
+                   AtomicInteger liveThreads, Runnable onClose) {
         this.socket = socket;
         this.connectionId = connectionId;
         this.settings = settings;
         this.directory = directory;
-        this.scheme = scheme;
+        this.liveThreads = liveThreads;
         this.onClose = onClose;
     }
 
-    String connectionId() {
+    @Override
+    public String connectionId() {
         return connectionId;
     }
 
@@ -61,14 +62,12 @@ final class HttpConnection implements Runnable {
         ConnectionContext ctx = null;
         Thread reader = null;
         try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>(EVENT_QUEUE_CAPACITY);
-            output = new WatchedOutputStream(socket.getOutputStream());
+            socket.handshake();
+            output = new WatchedOutputStream(socket.output());
             ctx = new ConnectionContext(settings, directory, events,
                     new BufferedOutputStream(output, settings.bufferSize() + 512),
-                    connectionId, scheme, PeerAddress.format(socket.getInetAddress()), socket.getPort(), log);
-            HttpInput input = new HttpInput(socket.getInputStream(), settings.bufferSize());
+                    connectionId, socket.scheme(), socket.peerAddress(), socket.peerPort(), log);
+            HttpInput input = new HttpInput(socket.input(), settings.bufferSize());
             ClientReader clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events, upgrade);
             liveThreads.incrementAndGet();
             reader = Thread.ofVirtual().name("conn-" + connectionId + "-reader").start(() -> {
@@ -102,10 +101,10 @@ final class HttpConnection implements Runnable {
     }
 
     private void serve(ConnectionContext ctx) throws InterruptedException, IOException {
-        while (true) {
+        while (!stopping) {
             ConnectionEvent event = ctx.deferred().poll();
             if (event == null) {
-                event = ctx.events().poll(settings.sessionTimeoutSeconds(), TimeUnit.SECONDS);
+                event = events.poll(settings.sessionTimeoutSeconds(), TimeUnit.SECONDS);
             }
             if (event == null) {
                 log.debug("conn {}: idle timeout", connectionId);
@@ -135,6 +134,9 @@ final class HttpConnection implements Runnable {
                 case ConnectionEvent.ClientGone gone -> {
                     return;
                 }
+                case ConnectionEvent.Stop stop -> {
+                    return; // the server is stopping and this connection is between requests
+                }
                 case ConnectionEvent.FromHandler late -> {
                     // a packet for a finished session: dropped, as Condure does
                 }
@@ -151,18 +153,26 @@ final class HttpConnection implements Runnable {
         }
     }
 
-    /** How long a write to this client has been blocked (0 when none is). Watchdog thread. */
-    long stalledWriteNanos(long now) {
+    @Override
+    public long stalledWriteNanos(long now) {
         WatchedOutputStream out = output;
         return out == null ? 0 : out.stalledNanos(now);
     }
 
-    /** Closes the socket; called from any thread (also at shutdown). */
-    void closeQuietly() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closing
-        }
+    @Override
+    public void stopWhenIdle() {
+        stopping = true;
+        events.offer(new ConnectionEvent.Stop(false));
+    }
+
+    @Override
+    public void stopNow() {
+        stopping = true;
+        events.offer(new ConnectionEvent.Stop(true));
+    }
+
+    @Override
+    public void closeQuietly() {
+        socket.close();
     }
 }

@@ -115,6 +115,7 @@ final class StreamExchange {
                     yield null;
                 }
                 case ConnectionEvent.ClientRejected rejected -> onRejected(rejected);
+                case ConnectionEvent.Stop stop -> stop.now() ? cancelAndClose() : null;
                 case ConnectionEvent.WebSocketIn stray -> null;
                 case ConnectionEvent.WebSocketViolation stray -> null;
                 case ConnectionEvent.ClientGone gone -> {

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 
 /**
  * The socket output of one connection, remembering when the write in progress started so that
- * {@link StreamListener}'s watchdog can close a connection whose client stopped reading. Written by
+ * {@link ClientListener}'s watchdog can close a connection whose client stopped reading. Written by
  * the connection's session thread; {@link #stalledNanos} is read by the watchdog thread.
  */
 final class WatchedOutputStream extends FilterOutputStream {

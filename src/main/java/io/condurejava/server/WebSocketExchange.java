@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebSocketExchange {
     private static final int NORMAL_CLOSURE = 1000;
+    private static final int GOING_AWAY = 1001;
 
     private final ConnectionContext ctx;
     private final RequestHead head;
@@ -152,6 +153,7 @@ final class WebSocketExchange {
                     sendQuietly(new Cancel());
                     yield true;
                 }
+                case ConnectionEvent.Stop stop -> stop.now() && goingAway();
                 case ConnectionEvent.RequestArrived ignored -> false; // cannot happen: reading stopped at the head
                 case ConnectionEvent.BodyData ignored -> false;
                 case ConnectionEvent.ClientRejected ignored -> false;
@@ -320,6 +322,17 @@ final class WebSocketExchange {
             }
         }
         return false;
+    }
+
+    /** Server shutdown: the client gets close 1001 (going away), the handler a cancel. */
+    private boolean goingAway() throws InterruptedException, IOException {
+        if (writer != null && !closeSent) {
+            writer.writeClose(GOING_AWAY, new byte[0]);
+            writer.flush();
+            closeSent = true;
+        }
+        sendQuietly(new Cancel());
+        return true;
     }
 
     private boolean onViolation(WebSocketProtocolException violation) throws InterruptedException, IOException {

@@ -46,6 +46,8 @@ public final class ZmqHub implements AutoCloseable {
     private final List<EndpointHandle> endpoints = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile long drainDeadline;
+    private static final long DRAIN_MILLIS = 1000;
     private ZMQ.Socket push;
     private ZMQ.Socket router;
     private ZMQ.Socket sub;
@@ -128,14 +130,11 @@ public final class ZmqHub implements AutoCloseable {
         long nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         byte[] pendingInitial = null;
         boolean pushBlocked = false;
-        while (running) {
+        while (running || (draining() && System.nanoTime() - drainDeadline < 0)) {
             long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
             long timeout = (pendingInitial != null || routedSender.hasBlocked())
                     ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
-            poller.poll(Math.max(timeout, 1));
-            if (!running) {
-                break;
-            }
+            poller.poll(Math.max(Math.min(timeout, running ? timeout : 10), 1));
             if (poller.pollin(wakeIndex)) {
                 outbox.clearWake();
             }
@@ -241,9 +240,18 @@ public final class ZmqHub implements AutoCloseable {
         context.close();
     }
 
-    /** Stops the hub thread and closes the sockets (removing bound ipc files). */
+    /** True while something queued for handlers has not gone out yet. ZeroMQ thread. */
+    private boolean draining() {
+        return !outbox.initialQueue().isEmpty() || !outbox.routedQueue().isEmpty() || routedSender.hasBlocked();
+    }
+
+    /**
+     * Stops the hub thread and closes the sockets (removing bound ipc files); what connection threads
+     * queued before (e.g. shutdown cancels) still goes out for up to {@value #DRAIN_MILLIS} ms.
+     */
     @Override
     public void close() throws InterruptedException {
+        drainDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
         running = false;
         outbox.wake();
         if (thread != null) {

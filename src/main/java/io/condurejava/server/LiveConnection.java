@@ -1,0 +1,21 @@
+package io.condurejava.server;
+
+/**
+ * A running client connection as its listener sees it: something to run on a virtual thread, to
+ * watch for a stalled write, and to close at shutdown.
+ */
+interface LiveConnection extends Runnable {
+    String connectionId();
+
+    /** How long a write to this client has been blocked (0 when none is). Watchdog thread. */
+    long stalledWriteNanos(long now);
+
+    /** Closes the client socket; any thread. */
+    void closeQuietly();
+
+    /** Asks the connection to end as soon as its current exchange allows (graceful shutdown). Any thread. */
+    void stopWhenIdle();
+
+    /** Ends the exchange in progress now: cancel to the handler, close 1001 to a WebSocket client. Any thread. */
+    void stopNow();
+}
