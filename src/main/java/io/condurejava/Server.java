@@ -1,5 +1,6 @@
 package io.condurejava;
 
+import io.condurejava.config.ListenMode;
 import io.condurejava.config.ListenSpec;
 import io.condurejava.config.Settings;
 import io.condurejava.config.TcpListen;
@@ -51,9 +52,12 @@ public final class Server implements AutoCloseable {
                 TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds()));
         ZmqHub hub;
         try {
-            hub = new ZmqHub(new ZmqHub.Options(settings.id(), settings.zclientStream(), settings.zclientConnect(),
-                    settings.ipcFileMode(), settings.zmqHwm()),
-                    outbox, directory);
+            // Condure binds only what some listener uses: the stream sockets for stream listeners, the DEALER for req ones.
+            boolean stream = settings.listens().stream().anyMatch(l -> l.mode() == ListenMode.STREAM);
+            boolean req = settings.listens().stream().anyMatch(l -> l.mode() == ListenMode.REQ);
+            hub = new ZmqHub(new ZmqHub.Options(settings.id(), stream ? settings.zclientStream() : List.of(),
+                    req ? settings.zclientReq() : List.of(), settings.zclientConnect(), settings.ipcFileMode(),
+                    settings.zmqHwm()), outbox, directory);
         } catch (IllegalArgumentException e) {
             throw new StartupException("failed to set zhttp client stream specs: " + e.getMessage());
         }
@@ -67,7 +71,7 @@ public final class Server implements AutoCloseable {
         }
         List<ClientListener> listeners = new ArrayList<>();
         Server server = new Server(hub, directory, listeners);
-        ListenerFactory factory = new ListenerFactory(settings, directory);
+        ListenerFactory factory = new ListenerFactory(settings, directory, outbox);
         for (ListenSpec spec : settings.listens()) {
             try {
                 listeners.add(factory.create(spec));

@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * virtual thread and calls accept() only while a connection permit is free (--stream-maxconn /
  * --req-maxconn), so extra clients wait in the kernel backlog as with Condure; each accepted client
  * gets its own virtual thread. A second virtual thread closes connections whose client stopped
- * reading (a write stalled for the stream timeout).
+ * reading (a write stalled for the stream timeout) or whose read deadline passed (req mode).
  */
 public final class ClientListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("server");
     private static final AtomicLong CONNECTION_NUMBERS = new AtomicLong();
+    private static final long WATCHDOG_PERIOD_MILLIS = 250;
 
     /** Makes the connection object for an accepted client; {@code onClose} must run when it ends. */
     interface ConnectionFactory {
@@ -97,7 +98,8 @@ public final class ClientListener implements AutoCloseable {
      * (a client that never reads its response): they would otherwise hold their threads forever.
      */
     private void watchStalledWrites() {
-        long period = Math.min(TimeUnit.SECONDS.toNanos(1), Math.max(stallLimitNanos / 4, TimeUnit.MILLISECONDS.toNanos(50)));
+        long period = Math.min(TimeUnit.MILLISECONDS.toNanos(WATCHDOG_PERIOD_MILLIS),
+                Math.max(stallLimitNanos / 4, TimeUnit.MILLISECONDS.toNanos(50)));
         while (!closed) {
             try {
                 TimeUnit.NANOSECONDS.sleep(period); // a periodic timer, not a wait for an event
@@ -106,7 +108,11 @@ public final class ClientListener implements AutoCloseable {
             }
             long now = System.nanoTime();
             for (LiveConnection connection : live) {
-                if (connection.stalledWriteNanos(now) >= stallLimitNanos) {
+                long readDeadline = connection.readDeadlineNanos();
+                if (readDeadline != 0 && now - readDeadline >= 0) {
+                    log.debug("conn {}: read deadline passed; closing", connection.connectionId());
+                    connection.closeQuietly();
+                } else if (connection.stalledWriteNanos(now) >= stallLimitNanos) {
                     log.info("conn {}: client has not read for {} s; closing", connection.connectionId(),
                             TimeUnit.NANOSECONDS.toSeconds(stallLimitNanos));
                     connection.closeQuietly();

@@ -5,6 +5,7 @@ import io.condurejava.config.ListenSpec;
 import io.condurejava.config.LocalListen;
 import io.condurejava.config.Settings;
 import io.condurejava.config.TcpListen;
+import io.condurejava.zmq.Outbox;
 import io.condurejava.zmq.SessionDirectory;
 
 import java.io.IOException;
@@ -18,19 +19,20 @@ import java.util.concurrent.Semaphore;
 public final class ListenerFactory {
     private final Settings settings;
     private final SessionDirectory directory;
+    private final Outbox outbox;
     private final Semaphore streamPermits;
+    private final Semaphore reqPermits;
 
-    public ListenerFactory(Settings settings, SessionDirectory directory) {
+    public ListenerFactory(Settings settings, SessionDirectory directory, Outbox outbox) {
         this.settings = settings;
         this.directory = directory;
+        this.outbox = outbox;
         this.streamPermits = new Semaphore(settings.streamMaxconn());
+        this.reqPermits = new Semaphore(settings.reqMaxconn());
     }
 
     /** Binds the spec's socket (so start-up fails early on a busy port or bad path) without accepting yet. */
     public ClientListener create(ListenSpec spec) throws IOException {
-        if (spec.mode() != ListenMode.STREAM) {
-            throw new IOException("req mode is not available yet");
-        }
         Acceptor acceptor = switch (spec) {
             case TcpListen tcp -> {
                 if (tcp.tls()) {
@@ -40,6 +42,11 @@ public final class ListenerFactory {
             }
             case LocalListen local -> new UnixAcceptor(local.path(), local.fileMode(), local.user(), local.group());
         };
+        if (spec.mode() == ListenMode.REQ) {
+            return new ClientListener(acceptor, reqPermits, (socket, id, liveThreads, onClose) ->
+                    new ReqConnection(socket, id, settings, directory, outbox, liveThreads, onClose),
+                    settings.streamTimeoutSeconds());
+        }
         return new ClientListener(acceptor, streamPermits,
                 (socket, id, liveThreads, onClose) -> new HttpConnection(socket, id, settings, directory, liveThreads, onClose),
                 settings.streamTimeoutSeconds());

@@ -10,6 +10,11 @@ interface LiveConnection extends Runnable {
     /** How long a write to this client has been blocked (0 when none is). Watchdog thread. */
     long stalledWriteNanos(long now);
 
+    /** When a blocking read of this connection must have finished ({@code System.nanoTime()} base), or 0 for none. */
+    default long readDeadlineNanos() {
+        return 0;
+    }
+
     /** Closes the client socket; any thread. */
     void closeQuietly();
 

@@ -20,6 +20,7 @@ public final class Outbox {
 
     private final BlockingQueue<byte[]> initial;
     private final BlockingQueue<RoutedMessage> routed;
+    private final BlockingQueue<byte[]> requests;
     private final Pipe pipe;
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
@@ -29,6 +30,7 @@ public final class Outbox {
     public Outbox(int capacity) {
         initial = new ArrayBlockingQueue<>(capacity);
         routed = new ArrayBlockingQueue<>(capacity);
+        requests = new ArrayBlockingQueue<>(capacity);
         try {
             pipe = Pipe.open();
             pipe.source().configureBlocking(false);
@@ -55,6 +57,15 @@ public final class Outbox {
         return true;
     }
 
+    /** Queues a whole req-mode request for the DEALER socket; blocks while the queue is full, up to the timeout. */
+    public boolean sendRequest(byte[] payload, long timeoutNanos) throws InterruptedException {
+        if (!requests.offer(payload, timeoutNanos, TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        wake();
+        return true;
+    }
+
     /** Non-blocking variant for the ZeroMQ thread itself (keep-alive batches). */
     boolean offerRouted(byte[] address, byte[] payload) {
         return routed.offer(new RoutedMessage(address, payload));
@@ -66,6 +77,10 @@ public final class Outbox {
 
     BlockingQueue<RoutedMessage> routedQueue() {
         return routed;
+    }
+
+    BlockingQueue<byte[]> requestQueue() {
+        return requests;
     }
 
     Pipe.SourceChannel wakeSource() {

@@ -34,7 +34,8 @@ public final class ZmqHub implements AutoCloseable {
     static final int MIN_INBOUND_HWM = 10_000;
 
     /** What the hub needs to know; built from the settings by the server. */
-    public record Options(String instanceId, List<String> streamSpecs, boolean connect, int ipcFileMode, int hwm) {}
+    public record Options(String instanceId, List<String> streamSpecs, List<String> reqSpecs, boolean connect,
+                          int ipcFileMode, int hwm) {}
 
     private final Options options;
     private final Outbox outbox;
@@ -48,10 +49,12 @@ public final class ZmqHub implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long drainDeadline;
     private static final long DRAIN_MILLIS = 1000;
+    private static final int CLOSE_LINGER_MILLIS = 500;
     private ZMQ.Socket push;
     private ZMQ.Socket router;
     private ZMQ.Socket sub;
     private RoutedSender routedSender;
+    private ReqChannel reqChannel;
     private Thread thread;
 
     /** @throws IllegalArgumentException when a stream spec base is not ipc:// or tcp://HOST:PORT */
@@ -114,6 +117,17 @@ public final class ZmqHub implements AutoCloseable {
             attach(sub, e.in());
             log.info("zhttp client {} {} {} {}", options.connect() ? "connect" : "bind", e.out(), e.outStream(), e.in());
         }
+        if (!options.reqSpecs().isEmpty()) {
+            ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+            dealer.setSndHWM(INITIAL_SEND_HWM);
+            dealer.setRcvHWM(options.hwm());
+            dealer.setLinger(0);
+            for (String spec : options.reqSpecs()) {
+                attach(dealer, spec);
+                log.info("zhttp client req {} {}", options.connect() ? "connect" : "bind", spec);
+            }
+            reqChannel = new ReqChannel(dealer, outbox.requestQueue(), directory);
+        }
     }
 
     private void attach(ZMQ.Socket socket, String endpoint) throws ZmqEndpointException {
@@ -124,15 +138,16 @@ public final class ZmqHub implements AutoCloseable {
 
     private void loop() {
         routedSender = new RoutedSender(router, outbox.routedQueue(), options.hwm());
-        ZMQ.Poller poller = context.createPoller(3);
+        ZMQ.Poller poller = context.createPoller(4);
         int subIndex = poller.register(sub, ZMQ.Poller.POLLIN);
         int wakeIndex = poller.register(outbox.wakeSource(), ZMQ.Poller.POLLIN);
+        int reqIndex = reqChannel == null ? -1 : poller.register(reqChannel.socket(), ZMQ.Poller.POLLIN);
         long nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         byte[] pendingInitial = null;
         boolean pushBlocked = false;
         while (running || (draining() && System.nanoTime() - drainDeadline < 0)) {
             long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
-            long timeout = (pendingInitial != null || routedSender.hasBlocked())
+            long timeout = (pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending()))
                     ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
             poller.poll(Math.max(Math.min(timeout, running ? timeout : 10), 1));
             if (poller.pollin(wakeIndex)) {
@@ -140,6 +155,12 @@ public final class ZmqHub implements AutoCloseable {
             }
             if (poller.pollin(subIndex)) {
                 receiveInbound();
+            }
+            if (reqChannel != null) {
+                if (poller.pollin(reqIndex)) {
+                    reqChannel.receive();
+                }
+                reqChannel.flush();
             }
             pendingInitial = flushInitial(pendingInitial);
             if (pendingInitial != null && !pushBlocked) {
@@ -232,12 +253,21 @@ public final class ZmqHub implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Closes the sockets, giving messages already handed to ZeroMQ (shutdown cancels) up to
+     * {@value #CLOSE_LINGER_MILLIS} ms to leave; the ipc relays they travel through close after them.
+     */
     private void closeSockets() {
+        for (ZMQ.Socket socket : new ZMQ.Socket[] {push, router, reqChannel == null ? null : reqChannel.socket()}) {
+            if (socket != null) {
+                socket.setLinger(CLOSE_LINGER_MILLIS);
+            }
+        }
+        context.close();
         for (EndpointHandle endpoint : endpoints) {
             endpoint.close();
         }
         endpoints.clear();
-        context.close();
     }
 
     /** True while something queued for handlers has not gone out yet. ZeroMQ thread. */
