@@ -12,6 +12,7 @@ final class CreditGate {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long credits;
+    private boolean pieceInFlight;
     private boolean closed;
 
     /** Adds credits granted by the handler. Session thread. */
@@ -28,11 +29,15 @@ final class CreditGate {
         }
     }
 
-    /** Waits for credits and takes up to {@code max}; returns -1 once the gate is closed. Reader thread. */
+    /**
+     * Waits until there are credits and the previous piece has been handed on ({@link #pieceDone}),
+     * then takes up to {@code max}; returns -1 once the gate is closed. Reader thread. One piece at a
+     * time keeps a connection's memory at one buffer, however large the handler's window.
+     */
     int acquire(int max) throws InterruptedException {
         lock.lock();
         try {
-            while (credits == 0 && !closed) {
+            while ((credits == 0 || pieceInFlight) && !closed) {
                 changed.await();
             }
             if (closed) {
@@ -40,7 +45,19 @@ final class CreditGate {
             }
             int taken = (int) Math.min(max, credits);
             credits -= taken;
+            pieceInFlight = true;
             return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The session thread has passed the last piece on to the handler side: the reader may read the next. */
+    void pieceDone() {
+        lock.lock();
+        try {
+            pieceInFlight = false;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -67,6 +84,7 @@ final class CreditGate {
         lock.lock();
         try {
             credits = 0;
+            pieceInFlight = false;
             closed = false;
         } finally {
             lock.unlock();

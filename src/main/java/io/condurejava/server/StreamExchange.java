@@ -140,6 +140,7 @@ final class StreamExchange {
         }
         bodyDone = body.last();
         sendToHandler(Data.body(body.data(), !body.last()));
+        ctx.gate().pieceDone();
         return null;
     }
 

@@ -310,6 +310,14 @@ final class WebSocketExchange {
 
     private boolean onClient(Incoming incoming) throws InterruptedException, HandlerUnavailableException {
         streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
+        try {
+            return forward(incoming);
+        } finally {
+            ctx.gate().pieceDone();
+        }
+    }
+
+    private boolean forward(Incoming incoming) throws InterruptedException, HandlerUnavailableException {
         switch (incoming) {
             case Incoming.DataPart part -> send(Data.message(part.text() ? Data.CONTENT_TYPE_TEXT : Data.CONTENT_TYPE_BINARY,
                     part.data(), !part.last()));
