@@ -40,28 +40,33 @@ final class ReqChannel {
         return pending != null;
     }
 
-    /** Sends queued requests until the socket would block (no handler, or HWM reached). */
-    void flush() {
+    /** Sends queued requests until the socket would block (no handler, or HWM reached); returns how many left. */
+    int flush() {
+        int sent = 0;
         byte[] message = pending != null ? pending : queue.poll();
         while (message != null) {
             if (!dealer.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 pending = message;
-                return;
+                return sent;
             }
             dealer.send(message, ZMQ.DONTWAIT);
+            sent++;
             ZmqHub.traceOut("OUT req", message);
             message = queue.poll();
         }
         pending = null;
+        return sent;
     }
 
-    /** Reads every reply waiting on the socket and routes it by id. */
-    void receive() {
+    /** Reads every reply waiting on the socket and routes it by id; returns how many arrived. */
+    int receive() {
+        int received = 0;
         for (int i = 0; i < MAX_INBOUND_PER_ROUND; i++) {
             byte[] frame = dealer.recv(ZMQ.DONTWAIT);
             if (frame == null) {
-                return;
+                return received;
             }
+            received++;
             int envelope = 0;
             while (frame.length > 0 && dealer.hasReceiveMore() && envelope < MAX_ENVELOPE_FRAMES) {
                 frame = dealer.recv();
@@ -82,5 +87,6 @@ final class ReqChannel {
                 log.warn("malformed req reply from handler dropped: {}", e.getMessage());
             }
         }
+        return received;
     }
 }

@@ -29,6 +29,7 @@ final class RoutedSender {
     private final int maxParked;
     private final Map<ByteBuffer, ArrayDeque<Outbox.RoutedMessage>> parked = new HashMap<>();
     private int parkedCount;
+    private int sent;
 
     RoutedSender(ZMQ.Socket router, BlockingQueue<Outbox.RoutedMessage> queue, int maxParked) {
         this.router = router;
@@ -40,13 +41,19 @@ final class RoutedSender {
         return parkedCount > 0;
     }
 
-    /** Retries parked messages, then drains the queue while there is room to park. */
-    void flush() {
+    /** True while there is room to park, i.e. {@link #flush} would take from the queue. */
+    boolean canTakeMore() {
+        return parkedCount < maxParked;
+    }
+
+    /** Retries parked messages, then drains the queue while there is room to park; returns how many left. */
+    int flush() {
+        int before = sent;
         retryParked();
         while (parkedCount < maxParked) {
             Outbox.RoutedMessage message = queue.poll();
             if (message == null) {
-                return;
+                return sent - before;
             }
             ByteBuffer key = ByteBuffer.wrap(message.address());
             ArrayDeque<Outbox.RoutedMessage> waiting = parked.get(key);
@@ -60,6 +67,7 @@ final class RoutedSender {
                 parkedCount++;
             }
         }
+        return sent - before;
     }
 
     private void retryParked() {
@@ -88,6 +96,7 @@ final class RoutedSender {
         }
         router.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT);
         router.send(message.payload(), ZMQ.DONTWAIT);
+        sent++;
         ZmqHub.traceOut("OUT stream to", message.payload());
         return true;
     }

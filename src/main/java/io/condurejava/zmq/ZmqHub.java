@@ -54,6 +54,8 @@ public final class ZmqHub implements AutoCloseable {
     private ZMQ.Socket router;
     private ZMQ.Socket sub;
     private RoutedSender routedSender;
+    /** Messages moved so far (in or out); a round that moves none goes to sleep. ZeroMQ thread only. */
+    private long progress;
     private ReqChannel reqChannel;
     private Thread thread;
 
@@ -138,47 +140,57 @@ public final class ZmqHub implements AutoCloseable {
 
     private void loop() {
         routedSender = new RoutedSender(router, outbox.routedQueue(), options.hwm());
-        ZMQ.Poller poller = context.createPoller(4);
-        int subIndex = poller.register(sub, ZMQ.Poller.POLLIN);
-        int wakeIndex = poller.register(outbox.wakeSource(), ZMQ.Poller.POLLIN);
-        int reqIndex = reqChannel == null ? -1 : poller.register(reqChannel.socket(), ZMQ.Poller.POLLIN);
+        HubSelector selector = new HubSelector(outbox.wakeSource());
+        selector.add(sub, true);
+        selector.add(push, false);
+        selector.add(router, false);
+        if (reqChannel != null) {
+            selector.add(reqChannel.socket(), true);
+        }
         long nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         byte[] pendingInitial = null;
-        boolean pushBlocked = false;
         while (running || (draining() && System.nanoTime() - drainDeadline < 0)) {
-            long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
-            long timeout = (pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending()))
-                    ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
-            poller.poll(Math.max(Math.min(timeout, running ? timeout : 10), 1));
-            if (poller.pollin(wakeIndex)) {
-                outbox.clearWake();
-            }
-            if (poller.pollin(subIndex)) {
-                receiveInbound();
-            }
+            // A round of work without polling: under load the hub keeps going round here and the
+            // expensive poll (and the producers' wake-up writes) are skipped altogether.
+            long before = progress;
+            receiveInbound();
             if (reqChannel != null) {
-                if (poller.pollin(reqIndex)) {
-                    reqChannel.receive();
-                }
-                reqChannel.flush();
+                progress += reqChannel.receive();
+                progress += reqChannel.flush();
             }
             pendingInitial = flushInitial(pendingInitial);
-            if (pendingInitial != null && !pushBlocked) {
-                poller.register(push, ZMQ.Poller.POLLOUT);
-                pushBlocked = true;
-            } else if (pendingInitial == null && pushBlocked) {
-                poller.unregister(push);
-                pushBlocked = false;
-            }
-            routedSender.flush();
+            progress += routedSender.flush();
             long now = System.nanoTime();
             if (now - nextSweep >= 0) {
                 sweeper.sweep(now);
-                routedSender.flush();
+                progress += routedSender.flush();
                 nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
             }
+            if (progress != before) {
+                continue;
+            }
+            // Nothing moved: arm the wake-up, look once more (a producer may have queued before it was
+            // armed), then sleep until a socket or the pipe has something, or a retry/sweep is due.
+            outbox.clearWake();
+            if (sendable(pendingInitial) || selector.anyReadable()) {
+                continue;
+            }
+            if (pendingInitial != null && (push.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
+                continue; // a handler connected or the pipe drained meanwhile
+            }
+            long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
+            boolean retrying = pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending());
+            long timeout = retrying ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
+            selector.sleep(running ? timeout : Math.min(timeout, 10));
         }
-        poller.close();
+        selector.close();
+    }
+
+    /** Is there queued work the next round could move (not just messages waiting for a blocked socket)? */
+    private boolean sendable(byte[] pendingInitial) {
+        return (pendingInitial == null && !outbox.initialQueue().isEmpty())
+                || (routedSender.canTakeMore() && !outbox.routedQueue().isEmpty())
+                || (reqChannel != null && !reqChannel.hasPending() && !outbox.requestQueue().isEmpty());
     }
 
     private byte[] flushInitial(byte[] pending) {
@@ -187,6 +199,7 @@ public final class ZmqHub implements AutoCloseable {
             if (!push.send(message, ZMQ.DONTWAIT)) {
                 return message; // no handler connected or HWM reached: stop draining, producers will block
             }
+            progress++;
             traceOut("OUT", message);
             message = outbox.initialQueue().poll();
         }
@@ -203,6 +216,7 @@ public final class ZmqHub implements AutoCloseable {
             while (sub.hasReceiveMore() && extra++ < MAX_ENVELOPE_FRAMES * 4) {
                 sub.recv(ZMQ.DONTWAIT); // only the first frame counts (reference §1.3)
             }
+            progress++;
             handleInbound(frame);
         }
     }
