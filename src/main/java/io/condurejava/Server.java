@@ -7,6 +7,7 @@ import io.condurejava.config.TcpListen;
 import io.condurejava.config.LocalListen;
 import io.condurejava.server.ClientListener;
 import io.condurejava.server.ListenerFactory;
+import io.condurejava.tls.TlsConfigException;
 import io.condurejava.zmq.Outbox;
 import io.condurejava.zmq.SessionDirectory;
 import io.condurejava.zmq.ZmqHub;
@@ -72,6 +73,12 @@ public final class Server implements AutoCloseable {
         List<ClientListener> listeners = new ArrayList<>();
         Server server = new Server(hub, directory, listeners);
         ListenerFactory factory = new ListenerFactory(settings, directory, outbox);
+        try {
+            factory.checkTls();
+        } catch (TlsConfigException e) {
+            server.close();
+            throw new StartupException(e.getMessage());
+        }
         for (ListenSpec spec : settings.listens()) {
             try {
                 listeners.add(factory.create(spec));

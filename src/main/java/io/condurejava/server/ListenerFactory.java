@@ -5,6 +5,8 @@ import io.condurejava.config.ListenSpec;
 import io.condurejava.config.LocalListen;
 import io.condurejava.config.Settings;
 import io.condurejava.config.TcpListen;
+import io.condurejava.tls.TlsConfigException;
+import io.condurejava.tls.TlsIdentities;
 import io.condurejava.zmq.Outbox;
 import io.condurejava.zmq.SessionDirectory;
 
@@ -22,6 +24,7 @@ public final class ListenerFactory {
     private final Outbox outbox;
     private final Semaphore streamPermits;
     private final Semaphore reqPermits;
+    private TlsIdentities identities;
 
     public ListenerFactory(Settings settings, SessionDirectory directory, Outbox outbox) {
         this.settings = settings;
@@ -31,12 +34,40 @@ public final class ListenerFactory {
         this.reqPermits = new Semaphore(settings.reqMaxconn());
     }
 
+    /** Checks every TLS listener's identities before anything binds: missing dir or unusable default-cert stops start-up. */
+    public void checkTls() throws TlsConfigException {
+        for (ListenSpec spec : settings.listens()) {
+            if (spec instanceof TcpListen tcp && tcp.tls()) {
+                TlsIdentities identities = tlsIdentitiesChecked();
+                if (tcp.defaultCert() != null) {
+                    identities.requireIdentity(tcp.defaultCert());
+                }
+            }
+        }
+    }
+
+    private TlsIdentities tlsIdentitiesChecked() throws TlsConfigException {
+        if (identities == null) {
+            identities = TlsIdentities.open(settings.tlsIdentitiesDir());
+        }
+        return identities;
+    }
+
+    private TlsIdentities tlsIdentities() throws IOException {
+        try {
+            return tlsIdentitiesChecked();
+        } catch (TlsConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     /** Binds the spec's socket (so start-up fails early on a busy port or bad path) without accepting yet. */
     public ClientListener create(ListenSpec spec) throws IOException {
         Acceptor acceptor = switch (spec) {
             case TcpListen tcp -> {
                 if (tcp.tls()) {
-                    throw new IOException("tls is not available yet");
+                    TlsIdentities identities = tlsIdentities();
+                    yield new TcpAcceptor(tcp.address(), plain -> new TlsClientSocket(plain, identities, tcp.defaultCert()));
                 }
                 yield new TcpAcceptor(tcp.address(), TcpClientSocket::new);
             }

@@ -3,6 +3,7 @@ package io.condurejava.zmq;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 import zmq.ZError;
 
 import java.nio.ByteBuffer;
@@ -85,19 +86,24 @@ final class RoutedSender {
 
     /** True when the message left (or was dropped for good); false when the handler's pipe is full. */
     private boolean trySend(Outbox.RoutedMessage message) {
-        if (!router.send(message.address(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-            int errno = router.errno();
-            if (errno == ZError.EAGAIN) {
-                return false;
+        int errno;
+        try {
+            if (router.send(message.address(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                router.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT);
+                router.send(message.payload(), ZMQ.DONTWAIT);
+                sent++;
+                ZmqHub.traceOut("OUT stream to", message.payload());
+                return true;
             }
-            log.debug("stream zmq send to {}: {}", new String(message.address(), StandardCharsets.UTF_8),
-                    errno == ZError.EHOSTUNREACH ? "host unreachable" : "error " + errno);
-            return true;
+            errno = router.errno();
+        } catch (ZMQException e) {
+            errno = e.getErrorCode(); // JeroMQ throws for ROUTER_MANDATORY's EHOSTUNREACH rather than returning false
         }
-        router.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT);
-        router.send(message.payload(), ZMQ.DONTWAIT);
-        sent++;
-        ZmqHub.traceOut("OUT stream to", message.payload());
+        if (errno == ZError.EAGAIN) {
+            return false;
+        }
+        log.debug("stream zmq send to {}: {}", new String(message.address(), StandardCharsets.UTF_8),
+                errno == ZError.EHOSTUNREACH ? "host unreachable" : "error " + errno);
         return true;
     }
 }

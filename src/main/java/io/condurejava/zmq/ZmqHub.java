@@ -56,6 +56,8 @@ public final class ZmqHub implements AutoCloseable {
     private RoutedSender routedSender;
     /** Messages moved so far (in or out); a round that moves none goes to sleep. ZeroMQ thread only. */
     private long progress;
+    /** When the next keep-alive sweep is due. ZeroMQ thread only. */
+    private long nextSweep;
     private ReqChannel reqChannel;
     private Thread thread;
 
@@ -86,7 +88,7 @@ public final class ZmqHub implements AutoCloseable {
             ready.countDown();
             try {
                 loop();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.error("ZeroMQ thread failed", e);
             } finally {
                 closeSockets();
@@ -147,43 +149,62 @@ public final class ZmqHub implements AutoCloseable {
         if (reqChannel != null) {
             selector.add(reqChannel.socket(), true);
         }
-        long nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
+        nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         byte[] pendingInitial = null;
         while (running || (draining() && System.nanoTime() - drainDeadline < 0)) {
-            // A round of work without polling: under load the hub keeps going round here and the
-            // expensive poll (and the producers' wake-up writes) are skipped altogether.
-            long before = progress;
-            receiveInbound();
-            if (reqChannel != null) {
-                progress += reqChannel.receive();
-                progress += reqChannel.flush();
+            try {
+                pendingInitial = round(selector, pendingInitial);
+            } catch (RuntimeException e) {
+                // one bad message or socket state must not stop every session: log and go on
+                log.error("ZeroMQ thread: unexpected failure, continuing", e);
             }
-            pendingInitial = flushInitial(pendingInitial);
-            progress += routedSender.flush();
-            long now = System.nanoTime();
-            if (now - nextSweep >= 0) {
-                sweeper.sweep(now);
-                progress += routedSender.flush();
-                nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
-            }
-            if (progress != before) {
-                continue;
-            }
-            // Nothing moved: arm the wake-up, look once more (a producer may have queued before it was
-            // armed), then sleep until a socket or the pipe has something, or a retry/sweep is due.
-            outbox.clearWake();
-            if (sendable(pendingInitial) || selector.anyReadable()) {
-                continue;
-            }
-            if (pendingInitial != null && (push.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
-                continue; // a handler connected or the pipe drained meanwhile
-            }
-            long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
-            boolean retrying = pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending());
-            long timeout = retrying ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
-            selector.sleep(running ? timeout : Math.min(timeout, 10));
         }
         selector.close();
+    }
+
+    /** One round of work, then (if nothing moved) a sleep; returns the initial message still waiting for PUSH. */
+    private byte[] round(HubSelector selector, byte[] pendingInitial) {
+        // A round of work without polling: under load the hub keeps going round here and the
+        // expensive poll (and the producers' wake-up writes) are skipped altogether.
+        long before = progress;
+        receiveInbound();
+        if (reqChannel != null) {
+            progress += reqChannel.receive();
+            progress += reqChannel.flush();
+        }
+        pendingInitial = flushInitial(pendingInitial);
+        progress += routedSender.flush();
+        long now = System.nanoTime();
+        if (now - nextSweep >= 0) {
+            sweeper.sweep(now);
+            progress += routedSender.flush();
+            nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
+        }
+        if (progress != before) {
+            return pendingInitial;
+        }
+        // Nothing moved: arm the wake-up, look once more (a producer may have queued before it was
+        // armed), then sleep until a socket or the pipe has something, or a retry/sweep is due.
+        outbox.clearWake();
+        if (sendable(pendingInitial) || selector.anyReadable()) {
+            return pendingInitial;
+        }
+        if (pendingInitial != null && (push.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
+            return pendingInitial; // a handler connected or the pipe drained meanwhile
+        }
+        long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
+        boolean retrying = pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending());
+        long timeout = retrying ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
+        selector.sleep(running ? timeout : Math.min(timeout, 10));
+        return pendingInitial;
+    }
+
+    private static boolean sendQuietly(ZMQ.Socket socket, byte[] message) {
+        try {
+            return socket.send(message, ZMQ.DONTWAIT);
+        } catch (org.zeromq.ZMQException e) {
+            return false; // treated like EAGAIN: retried
+        }
     }
 
     /** Is there queued work the next round could move (not just messages waiting for a blocked socket)? */
@@ -196,7 +217,7 @@ public final class ZmqHub implements AutoCloseable {
     private byte[] flushInitial(byte[] pending) {
         byte[] message = pending != null ? pending : outbox.initialQueue().poll();
         while (message != null) {
-            if (!push.send(message, ZMQ.DONTWAIT)) {
+            if (!sendQuietly(push, message)) {
                 return message; // no handler connected or HWM reached: stop draining, producers will block
             }
             progress++;

@@ -15,7 +15,6 @@ class FeatureGateTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--listen=127.0.0.1:443,tls          | --listen 127.0.0.1:443,tls is not implemented yet in condure-java",
         "--zserver-req=ipc:///tmp/r          | --zserver-req is not implemented yet in condure-java",
         "--zserver-stream=ipc:///tmp/c       | --zserver-stream is not implemented yet in condure-java",
     })
@@ -25,10 +24,10 @@ class FeatureGateTest {
 
     @Test
     void namesEveryRefusedFeatureAtOnce() {
-        ConfigException e = Configs.error("--zserver-req=ipc:///tmp/r", "--listen=8000,req,tls");
-        assertEquals("--listen 0.0.0.0:8000,tls, --zserver-req"
+        ConfigException e = Configs.error("--zserver-req=ipc:///tmp/r", "--zserver-stream=ipc:///tmp/s");
+        assertEquals("--zserver-req, --zserver-stream"
                 + " are not implemented yet in condure-java", e.getMessage());
-        assertEquals("condure.listen", e.key());
+        assertEquals("condure.zserver-req", e.key());
     }
 
     @Test
@@ -40,8 +39,8 @@ class FeatureGateTest {
     @Test
     void removingAnEntryLetsTheFeatureThrough() throws ConfigException {
         Settings s = Configs.settings("--zserver-req=ipc:///tmp/r");
-        FeatureGate.check(s, Set.of(FeatureGate.LISTEN_TLS));
+        FeatureGate.check(s, Set.of(FeatureGate.ZSERVER_STREAM));
         assertThrows(ConfigException.class, () -> FeatureGate.check(s));
-        assertEquals(3, FeatureGate.NOT_IMPLEMENTED.size());
+        assertEquals(2, FeatureGate.NOT_IMPLEMENTED.size());
     }
 }

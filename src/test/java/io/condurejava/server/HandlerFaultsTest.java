@@ -54,6 +54,27 @@ class HandlerFaultsTest {
     }
 
     @Test
+    void messagesToAnAddressNoRouterHasAreDroppedAndServiceGoesOn() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start();
+             TestHandler handler = fixture.newHandler()) {
+            RawClient client = fixture.connect();
+            client.send("POST /ghost HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n");
+            String id = handler.expect(Duration.ofSeconds(5)).id();
+            // a handler that answers from an address with no ROUTER behind it (like a PUB-only handler)
+            handler.sendPacket(new ZhttpPacket("no-such-identity", List.of(new IdSeq(id, 0)), false, new Credit(10)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> fixture.server().liveSessions() == 1);
+            client.close(); // the cancel goes to that address: unreachable, and dropped
+            await().atMost(Duration.ofSeconds(5)).until(() -> fixture.server().liveSessions() == 0);
+            try (RawClient next = fixture.connect()) {
+                next.send("GET /after HTTP/1.1\r\nHost: h\r\n\r\n");
+                String second = handler.expect(Duration.ofSeconds(5)).id();
+                handler.send(second, Data.response(200, "OK", List.of(), "still here".getBytes(), false, 0));
+                assertEquals("still here", next.readResponse().bodyText());
+            }
+        }
+    }
+
+    @Test
     void packetsForUnknownOrFinishedIdsAreDropped() throws Exception {
         try (ServerFixture fixture = ServerFixture.start();
              TestHandler handler = fixture.newHandler();
