@@ -1,5 +1,6 @@
 package io.condurejava;
 
+import io.condurejava.client.ClientMode;
 import io.condurejava.config.ListenMode;
 import io.condurejava.config.ListenSpec;
 import io.condurejava.config.Settings;
@@ -37,8 +38,10 @@ public final class Server implements AutoCloseable {
     private static final long SHUTDOWN_POLL_MILLIS = 20;
 
     private final List<ClientListener> listeners;
+    private final ClientMode clientMode; // --zserver-stream (issue #6); null when not configured
 
-    private Server(ZmqHub hub, SessionDirectory directory, List<ClientListener> listeners) {
+    private Server(ZmqHub hub, SessionDirectory directory, List<ClientListener> listeners, ClientMode clientMode) {
+        this.clientMode = clientMode;
         this.hub = hub;
         this.directory = directory;
         this.listeners = listeners;
@@ -51,6 +54,16 @@ public final class Server implements AutoCloseable {
         SessionDirectory directory = new SessionDirectory(settings.id(), outbox,
                 TimeUnit.SECONDS.toNanos(settings.keepAliveIntervalSeconds()),
                 TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds()));
+        ClientMode clientMode = null;
+        if (!settings.zserverStream().isEmpty()) {
+            try {
+                clientMode = ClientMode.create(settings, outbox);
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("failed to set zhttp server stream specs: " + e.getMessage());
+            } catch (java.security.GeneralSecurityException | IOException e) {
+                throw new StartupException("failed to load the TLS trust store for client mode: " + e.getMessage());
+            }
+        }
         ZmqHub hub;
         try {
             // Condure binds only what some listener uses: the stream sockets for stream listeners, the DEALER for req ones.
@@ -58,20 +71,23 @@ public final class Server implements AutoCloseable {
             boolean req = settings.listens().stream().anyMatch(l -> l.mode() == ListenMode.REQ);
             hub = new ZmqHub(new ZmqHub.Options(settings.id(), stream ? settings.zclientStream() : List.of(),
                     req ? settings.zclientReq() : List.of(), settings.zclientConnect(), settings.ipcFileMode(),
-                    settings.zmqHwm()), outbox, directory);
+                    settings.zmqHwm()), outbox, directory, clientMode == null ? null : clientMode.channel());
         } catch (IllegalArgumentException e) {
             throw new StartupException("failed to set zhttp client stream specs: " + e.getMessage());
         }
         try {
             hub.start();
         } catch (ZmqEndpointException e) {
+            if (clientMode != null) {
+                clientMode.close();
+            }
             throw new StartupException("failed to set zhttp client stream specs: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while starting");
         }
         List<ClientListener> listeners = new ArrayList<>();
-        Server server = new Server(hub, directory, listeners);
+        Server server = new Server(hub, directory, listeners, clientMode);
         ListenerFactory factory = new ListenerFactory(settings, directory, outbox);
         try {
             factory.checkTls();
@@ -116,6 +132,11 @@ public final class Server implements AutoCloseable {
         return directory.size();
     }
 
+    /** Client-mode (outgoing) sessions in progress; 0 without --zserver-stream. */
+    public int liveClientSessions() {
+        return clientMode == null ? 0 : clientMode.liveSessions();
+    }
+
     /**
      * Graceful stop: accept nothing more (Unix socket files go), let connections between requests
      * close and exchanges in progress finish for up to {@code grace}; then end the rest (cancel to
@@ -148,6 +169,9 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(ClientListener::close);
+        if (clientMode != null) {
+            clientMode.close(); // client mode (issue #6): cancels go out before the hub stops
+        }
         try {
             hub.close();
         } catch (InterruptedException e) {

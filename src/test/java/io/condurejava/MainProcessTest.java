@@ -57,8 +57,8 @@ class MainProcessTest {
 
     @Test
     void unimplementedFeatureIsRejectedByName() throws Exception {
-        String text = runToExit(1, "--zserver-stream=ipc:///tmp/nothing");
-        assertTrue(text.contains("--zserver-stream") || text.contains("zserver-stream"), text);
+        String text = runToExit(1, "--zserver-req=ipc:///tmp/nothing");
+        assertTrue(text.contains("--zserver-req") || text.contains("zserver-req"), text);
     }
 
     @Test

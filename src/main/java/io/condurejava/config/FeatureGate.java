@@ -18,7 +18,7 @@ public final class FeatureGate {
 
     /** Features that are parsed but refused at start-up. */
     static final Set<String> NOT_IMPLEMENTED =
-            Set.of(ZSERVER_REQ, ZSERVER_STREAM);
+            Set.of(ZSERVER_REQ);
 
     private FeatureGate() {
     }

@@ -29,6 +29,8 @@ final class ClientReader implements Runnable {
     private final CreditGate gate;
     private final BlockingQueue<ConnectionEvent> events;
     private final WebSocketUpgrade upgrade;
+    /** Request heads read so far on this connection. */
+    private long requests;
 
     ClientReader(HttpInput input, int bufferSize, CreditGate gate, BlockingQueue<ConnectionEvent> events,
                  WebSocketUpgrade upgrade) {
@@ -48,6 +50,7 @@ final class ClientReader implements Runnable {
                     events.put(new ConnectionEvent.ClientGone("closed by client"));
                     return;
                 }
+                requests++; // the session's exchange for this request will be credit generation `requests`
                 if (Handshake.isWebSocketRequest(head.headers())) {
                     events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
                     WebSocketUpgrade.Accepted accepted = upgrade.await();
@@ -55,7 +58,7 @@ final class ClientReader implements Runnable {
                         // with deflate the handler was offered 3/4 of the buffer (Condure's 75 % plain / 25 % encoded split):
                         // pieces must fit that, or a handler echoing piece for piece could never answer
                         int piece = accepted.deflate() != null ? bufferSize * 3 / 4 : bufferSize;
-                        new WebSocketReader(input, accepted, piece, gate, events).run();
+                        new WebSocketReader(input, accepted, piece, gate, requests, events).run();
                     }
                     return; // a WebSocket connection never goes back to HTTP
                 }
@@ -86,18 +89,18 @@ final class ClientReader implements Runnable {
         }
         long remaining = framing instanceof RequestFraming.FixedLength fixed ? fixed.length() : -1;
         while (true) {
-            int allowed = gate.acquire(bufferSize);
+            int allowed = gate.acquire(requests, bufferSize);
             if (allowed < 0) {
                 return false;
             }
             byte[] chunk = new byte[allowed];
             int n = body.read(chunk, 0, allowed);
             if (n < 0) {
-                gate.giveBack(allowed);
+                gate.giveBack(requests, allowed);
                 events.put(new ConnectionEvent.BodyData(new byte[0], true));
                 return true;
             }
-            gate.giveBack(allowed - n);
+            gate.giveBack(requests, allowed - n);
             byte[] data = n == allowed ? chunk : java.util.Arrays.copyOf(chunk, n);
             boolean last = false;
             if (remaining >= 0) {

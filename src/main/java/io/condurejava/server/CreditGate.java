@@ -14,6 +14,8 @@ final class CreditGate {
     private long credits;
     private boolean pieceInFlight;
     private boolean closed;
+    /** Which request of the connection the credits belong to (1 = the first); 0 before any exchange. */
+    private long generation;
 
     /** Adds credits granted by the handler. Session thread. */
     void add(long amount) {
@@ -34,10 +36,10 @@ final class CreditGate {
      * then takes up to {@code max}; returns -1 once the gate is closed. Reader thread. One piece at a
      * time keeps a connection's memory at one buffer, however large the handler's window.
      */
-    int acquire(int max) throws InterruptedException {
+    int acquire(long forGeneration, int max) throws InterruptedException {
         lock.lock();
         try {
-            while ((credits == 0 || pieceInFlight) && !closed) {
+            while ((generation != forGeneration || credits == 0 || pieceInFlight) && !closed) {
                 changed.await();
             }
             if (closed) {
@@ -63,9 +65,17 @@ final class CreditGate {
         }
     }
 
-    /** Returns credits taken but not used. Reader thread. */
-    void giveBack(int amount) {
-        add(amount);
+    /** Returns credits taken but not used, unless a newer request has begun since. Reader thread. */
+    void giveBack(long forGeneration, int amount) {
+        lock.lock();
+        try {
+            if (generation == forGeneration && amount > 0) {
+                credits += amount;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Wakes the reader for good; used when the session ends before the body was read. */
@@ -79,13 +89,18 @@ final class CreditGate {
         }
     }
 
-    /** Reopens with zero credits for the next request on the connection. Session thread. */
-    void reset() {
+    /**
+     * Starts the credits of the connection's next request with zero: credits a handler granted for an
+     * earlier request (more than its body used) are never spent on this one, and the reader waits for
+     * this call before reading the next body. Session thread.
+     */
+    void begin() {
         lock.lock();
         try {
+            generation++;
             credits = 0;
             pieceInFlight = false;
-            closed = false;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

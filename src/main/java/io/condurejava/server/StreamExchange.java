@@ -68,7 +68,7 @@ final class StreamExchange {
         id = ctx.nextSessionId();
         handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
         try {
-            ctx.gate().reset();
+            ctx.gate().begin();
             handle.sendInitial(Data.request(head.method(), ctx.uriOf(head), head.headers(),
                     ctx.settings().bufferSize(), framing.hasBody(), true, ctx.peerAddress(), ctx.peerPort()));
             long now = System.nanoTime();

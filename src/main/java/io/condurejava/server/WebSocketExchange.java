@@ -70,6 +70,7 @@ final class WebSocketExchange {
 
     /** Runs the whole session; the connection always closes afterwards. */
     void run() throws InterruptedException, IOException {
+        ctx.gate().begin();
         try {
             Handshake.Result result = Handshake.validate(head.method(), head.version(), head.headers());
             if (result instanceof Handshake.Result.Invalid invalid) {

@@ -19,10 +19,12 @@ final class WebSocketReader {
     private final MessageReader reader;
     private final int bufferSize;
     private final CreditGate gate;
+    private final long generation;
     private final BlockingQueue<ConnectionEvent> events;
 
     WebSocketReader(InputStream in, WebSocketUpgrade.Accepted accepted, int bufferSize, CreditGate gate,
-                    BlockingQueue<ConnectionEvent> events) {
+                    long generation, BlockingQueue<ConnectionEvent> events) {
+        this.generation = generation;
         this.reader = new MessageReader(in, Role.SERVER, accepted.maxMessageBytes(), accepted.deflate());
         this.bufferSize = bufferSize;
         this.gate = gate;
@@ -32,7 +34,7 @@ final class WebSocketReader {
     void run() throws InterruptedException {
         try (reader) {
             while (true) {
-                int allowed = gate.acquire(bufferSize);
+                int allowed = gate.acquire(generation, bufferSize);
                 if (allowed < 0) {
                     return;
                 }
@@ -41,7 +43,7 @@ final class WebSocketReader {
                     events.put(new ConnectionEvent.ClientGone("connection closed without a close frame"));
                     return;
                 }
-                gate.giveBack(allowed - Math.min(allowed, contentBytes(incoming)));
+                gate.giveBack(generation, allowed - Math.min(allowed, contentBytes(incoming)));
                 events.put(new ConnectionEvent.WebSocketIn(incoming));
                 if (incoming instanceof Incoming.Close) {
                     return; // nothing is read after the client's close frame

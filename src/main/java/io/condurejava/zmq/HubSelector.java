@@ -7,58 +7,50 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Where the ZeroMQ thread sleeps: one java.nio Selector, registered once, over each JeroMQ socket's
  * ZMQ_FD (its command signaller, edge-triggered) and the Outbox wake-up pipe. JeroMQ's own Poller
  * re-registers every channel on every call, which costs more than the work of a small request.
- * Before sleeping, {@link #anyReadable} asks each socket for its events (processing pending commands),
- * as the ZMQ_FD contract requires. ZeroMQ thread only.
+ * {@link #sleep} reports which sockets signalled, so the thread touches only those (every recv on an
+ * idle JeroMQ socket costs a selectNow of its own). ZeroMQ thread only.
  */
 final class HubSelector implements AutoCloseable {
+    /** Bit of the wake-up pipe in {@link #sleep}'s result. */
+    static final int WAKE_PIPE = 1 << 31;
+
     private final Selector selector;
-    private final List<ZMQ.Socket> readable = new ArrayList<>();
 
     HubSelector(SelectableChannel wakeSource) {
         try {
             selector = Selector.open();
-            wakeSource.register(selector, SelectionKey.OP_READ);
+            wakeSource.register(selector, SelectionKey.OP_READ, WAKE_PIPE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the ZeroMQ thread's selector", e);
         }
     }
 
-    /** Watches a socket; {@code forInput} = it carries messages towards us (its POLLIN is checked before sleeping). */
-    void add(ZMQ.Socket socket, boolean forInput) {
+    /** Watches a socket; {@code bit} is reported by {@link #sleep} when its ZMQ_FD signals. */
+    void add(ZMQ.Socket socket, int bit) {
         try {
             SelectableChannel fd = socket.getFD();
             fd.configureBlocking(false);
-            fd.register(selector, SelectionKey.OP_READ);
+            fd.register(selector, SelectionKey.OP_READ, bit);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch a ZeroMQ socket", e);
         }
-        if (forInput) {
-            readable.add(socket);
-        }
     }
 
-    /** True when an input socket has a message waiting (also processes their pending commands). */
-    boolean anyReadable() {
-        for (ZMQ.Socket socket : readable) {
-            if ((socket.getEvents() & ZMQ.Poller.POLLIN) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Sleeps until a watched channel signals or the timeout passes. */
-    void sleep(long timeoutMillis) {
+    /** Sleeps until a watched channel signals or the timeout passes; returns the bits of those that signalled. */
+    int sleep(long timeoutMillis) {
         try {
             selector.select(Math.max(1, timeoutMillis));
+            int fired = 0;
+            for (SelectionKey key : selector.selectedKeys()) {
+                fired |= (Integer) key.attachment();
+            }
             selector.selectedKeys().clear();
+            return fired;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

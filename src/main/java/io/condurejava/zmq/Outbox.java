@@ -23,6 +23,7 @@ public final class Outbox {
     private final BlockingQueue<byte[]> requests;
     private final Pipe pipe;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final ByteBuffer drain = ByteBuffer.allocate(64);
 
     /** A message for the ROUTER socket: the handler's address and the ZHTTP payload. */
     public record RoutedMessage(byte[] address, byte[] payload) {}
@@ -87,12 +88,16 @@ public final class Outbox {
         return pipe.source();
     }
 
-    /** Called by the ZeroMQ thread before draining: later producers will write a new wake byte. */
-    void clearWake() {
-        wakePending.set(false);
-        ByteBuffer sink = ByteBuffer.allocate(64);
+    /**
+     * Called by the ZeroMQ thread before it sleeps: later producers will write a new wake byte. The
+     * pipe is drained only when a byte may be in it (a producer armed it, or the pipe signalled).
+     */
+    void clearWake(boolean pipeSignalled) {
+        if (!wakePending.getAndSet(false) && !pipeSignalled) {
+            return; // no producer wrote since the last time: nothing to drain, no syscall
+        }
         try {
-            while (pipe.source().read(sink.clear()) > 0) {
+            while (pipe.source().read(drain.clear()) > 0) {
                 // discard
             }
         } catch (IOException e) {

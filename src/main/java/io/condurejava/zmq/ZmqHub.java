@@ -58,11 +58,29 @@ public final class ZmqHub implements AutoCloseable {
     private long progress;
     /** When the next keep-alive sweep is due. ZeroMQ thread only. */
     private long nextSweep;
+    /** Input sockets that may hold messages (their ZMQ_FD signalled since they were last found empty). */
+    private int hot;
+    /** The wake-up pipe signalled in the last sleep: its bytes must be drained. */
+    private boolean wakeFired;
+    private static final int SUB_BIT = 1;
+    private static final int REQ_BIT = 2;
+    private static final int PUSH_BIT = 4;
+    private static final int ROUTER_BIT = 8;
+    private static final int ZSERVER_PULL_BIT = 16;
+    private static final int ZSERVER_ROUTER_BIT = 32;
+    private static final int ZSERVER_PUB_BIT = 64;
     private ReqChannel reqChannel;
+    private final ZServerChannel zserver; // client mode (issue #6); null when no --zserver-stream
     private Thread thread;
 
     /** @throws IllegalArgumentException when a stream spec base is not ipc:// or tcp://HOST:PORT */
     public ZmqHub(Options options, Outbox outbox, SessionDirectory directory) {
+        this(options, outbox, directory, null);
+    }
+
+    /** As above, plus client mode's sockets ({@code zserver} may be null). */
+    public ZmqHub(Options options, Outbox outbox, SessionDirectory directory, ZServerChannel zserver) {
+        this.zserver = zserver;
         this.options = options;
         this.outbox = outbox;
         this.directory = directory;
@@ -132,6 +150,9 @@ public final class ZmqHub implements AutoCloseable {
             }
             reqChannel = new ReqChannel(dealer, outbox.requestQueue(), directory);
         }
+        if (zserver != null) {
+            zserver.open(context, endpoints); // client mode (issue #6)
+        }
     }
 
     private void attach(ZMQ.Socket socket, String endpoint) throws ZmqEndpointException {
@@ -143,13 +164,17 @@ public final class ZmqHub implements AutoCloseable {
     private void loop() {
         routedSender = new RoutedSender(router, outbox.routedQueue(), options.hwm());
         HubSelector selector = new HubSelector(outbox.wakeSource());
-        selector.add(sub, true);
-        selector.add(push, false);
-        selector.add(router, false);
+        selector.add(sub, SUB_BIT);
+        selector.add(push, PUSH_BIT);
+        selector.add(router, ROUTER_BIT);
         if (reqChannel != null) {
-            selector.add(reqChannel.socket(), true);
+            selector.add(reqChannel.socket(), REQ_BIT);
+        }
+        if (zserver != null) {
+            zserver.register(selector, ZSERVER_PULL_BIT, ZSERVER_ROUTER_BIT, ZSERVER_PUB_BIT); // client mode (issue #6)
         }
         nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
+        hot = SUB_BIT | (reqChannel != null ? REQ_BIT : 0);
         byte[] pendingInitial = null;
         while (running || (draining() && System.nanoTime() - drainDeadline < 0)) {
             try {
@@ -162,15 +187,27 @@ public final class ZmqHub implements AutoCloseable {
         selector.close();
     }
 
-    /** One round of work, then (if nothing moved) a sleep; returns the initial message still waiting for PUSH. */
+    /**
+     * One round of work, then (if nothing moved) a sleep; returns the initial message still waiting
+     * for PUSH. Under load the thread keeps going round without sleeping, so neither the selector nor
+     * the producers' wake-up writes cost anything. A socket is read only while it may hold messages:
+     * from its ZMQ_FD signal until a receive finds it empty (ZMQ_FD is edge-triggered: once emptied it
+     * signals again on the next arrival), because every receive on an idle JeroMQ socket costs a
+     * selectNow of its own.
+     */
     private byte[] round(HubSelector selector, byte[] pendingInitial) {
-        // A round of work without polling: under load the hub keeps going round here and the
-        // expensive poll (and the producers' wake-up writes) are skipped altogether.
         long before = progress;
-        receiveInbound();
+        if ((hot & SUB_BIT) != 0 && receiveInbound()) {
+            hot &= ~SUB_BIT;
+        }
         if (reqChannel != null) {
-            progress += reqChannel.receive();
+            if ((hot & REQ_BIT) != 0 && reqChannel.receive()) {
+                hot &= ~REQ_BIT;
+            }
             progress += reqChannel.flush();
+        }
+        if (zserver != null) {
+            progress += zserver.service(); // client mode (issue #6)
         }
         pendingInitial = flushInitial(pendingInitial);
         progress += routedSender.flush();
@@ -180,22 +217,33 @@ public final class ZmqHub implements AutoCloseable {
             progress += routedSender.flush();
             nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         }
-        if (progress != before) {
+        if (progress != before || (hot & (SUB_BIT | REQ_BIT)) != 0 || (zserver != null && zserver.hasInput())) {
             return pendingInitial;
         }
         // Nothing moved: arm the wake-up, look once more (a producer may have queued before it was
-        // armed), then sleep until a socket or the pipe has something, or a retry/sweep is due.
-        outbox.clearWake();
-        if (sendable(pendingInitial) || selector.anyReadable()) {
+        // armed), then sleep until a socket or the pipe signals, or a retry or sweep is due.
+        outbox.clearWake(wakeFired);
+        wakeFired = false;
+        if (sendable(pendingInitial)) {
             return pendingInitial;
-        }
-        if (pendingInitial != null && (push.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
-            return pendingInitial; // a handler connected or the pipe drained meanwhile
         }
         long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
         boolean retrying = pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending());
         long timeout = retrying ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
-        selector.sleep(running ? timeout : Math.min(timeout, 10));
+        int fired = selector.sleep(running ? timeout : Math.min(timeout, 10));
+        hot |= fired & (SUB_BIT | REQ_BIT);
+        // An output socket's signal is a command (a pipe became writable, a peer came or went): let
+        // JeroMQ process it, or its ZMQ_FD stays readable and the thread would never sleep again.
+        if ((fired & PUSH_BIT) != 0) {
+            push.getEvents();
+        }
+        if ((fired & ROUTER_BIT) != 0) {
+            router.getEvents();
+        }
+        wakeFired = (fired & HubSelector.WAKE_PIPE) != 0;
+        if (zserver != null) {
+            zserver.signalled(fired);
+        }
         return pendingInitial;
     }
 
@@ -211,7 +259,8 @@ public final class ZmqHub implements AutoCloseable {
     private boolean sendable(byte[] pendingInitial) {
         return (pendingInitial == null && !outbox.initialQueue().isEmpty())
                 || (routedSender.canTakeMore() && !outbox.routedQueue().isEmpty())
-                || (reqChannel != null && !reqChannel.hasPending() && !outbox.requestQueue().isEmpty());
+                || (reqChannel != null && !reqChannel.hasPending() && !outbox.requestQueue().isEmpty())
+                || (zserver != null && zserver.hasQueued());
     }
 
     private byte[] flushInitial(byte[] pending) {
@@ -227,11 +276,12 @@ public final class ZmqHub implements AutoCloseable {
         return null;
     }
 
-    private void receiveInbound() {
+    /** Reads what the SUB socket holds (at most a round's worth); true when it is empty. */
+    private boolean receiveInbound() {
         for (int i = 0; i < MAX_INBOUND_PER_ROUND; i++) {
             byte[] frame = sub.recv(ZMQ.DONTWAIT);
             if (frame == null) {
-                return;
+                return true;
             }
             int extra = 0;
             while (sub.hasReceiveMore() && extra++ < MAX_ENVELOPE_FRAMES * 4) {
@@ -240,6 +290,7 @@ public final class ZmqHub implements AutoCloseable {
             progress++;
             handleInbound(frame);
         }
+        return false;
     }
 
     private void handleInbound(byte[] frame) {
@@ -298,6 +349,9 @@ public final class ZmqHub implements AutoCloseable {
                 socket.setLinger(CLOSE_LINGER_MILLIS);
             }
         }
+        if (zserver != null) {
+            zserver.prepareClose(); // client mode (issue #6)
+        }
         context.close();
         for (EndpointHandle endpoint : endpoints) {
             endpoint.close();
@@ -307,7 +361,8 @@ public final class ZmqHub implements AutoCloseable {
 
     /** True while something queued for handlers has not gone out yet. ZeroMQ thread. */
     private boolean draining() {
-        return !outbox.initialQueue().isEmpty() || !outbox.routedQueue().isEmpty() || routedSender.hasBlocked();
+        return !outbox.initialQueue().isEmpty() || !outbox.routedQueue().isEmpty() || routedSender.hasBlocked()
+                || (zserver != null && zserver.hasQueued());
     }
 
     /**

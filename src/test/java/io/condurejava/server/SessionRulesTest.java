@@ -113,6 +113,25 @@ class SessionRulesTest {
     }
 
     @Test
+    void creditsLeftFromOneRequestAreNotSpentOnTheNext() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start();
+             TestHandler handler = fixture.newHandler();
+             RawClient client = fixture.connect()) {
+            for (int i = 0; i < 3; i++) {
+                client.send("POST /p" + i + " HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nbody" + i);
+                TestHandler.Received request = handler.expect(Duration.ofSeconds(5));
+                assertTrue(request.initial(), "the request comes first, its body only after our credits");
+                String id = request.id();
+                handler.send(id, new Credit(10_000)); // far more than the 5 bytes the body needs
+                Data body = (Data) handler.expect(Data.class, Duration.ofSeconds(5)).payload();
+                assertEquals("body" + i, new String(body.body()));
+                handler.send(id, Data.response(200, "OK", List.of(), ("ok" + i).getBytes(), false, 0));
+                assertEquals("ok" + i, client.readResponse().bodyText());
+            }
+        }
+    }
+
+    @Test
     void wrongSeqFromHandlerClosesWithoutCancel() throws Exception {
         try (ServerFixture fixture = ServerFixture.start();
              TestHandler handler = fixture.newHandler();
