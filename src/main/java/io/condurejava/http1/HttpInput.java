@@ -19,8 +19,15 @@ import java.util.Objects;
  * {@link Violation#HEAD_TOO_LARGE} (431).
  */
 public final class HttpInput extends InputStream {
+    /** The buffer held while a connection waits for its next request: most heads fit, and an idle
+     *  connection then holds this much instead of a whole --buffer-size. */
+    static final int IDLE_BUFFER_BYTES = 512;
+
     private final InputStream in;
-    final byte[] buf;
+    /** The most this input buffers (--buffer-size): a head must fit in it. */
+    private final int capacity;
+    /** Grows from {@link #IDLE_BUFFER_BYTES} to {@code capacity} when a head or line needs it. */
+    byte[] buf;
     /** Next unread byte in buf. */
     int pos;
     /** End of valid bytes in buf. */
@@ -31,7 +38,15 @@ public final class HttpInput extends InputStream {
             throw new IllegalArgumentException("bufferSize must be positive: " + bufferSize);
         }
         this.in = Objects.requireNonNull(in, "in");
-        this.buf = new byte[bufferSize];
+        this.capacity = bufferSize;
+        this.buf = new byte[Math.min(bufferSize, IDLE_BUFFER_BYTES)];
+    }
+
+    /** Widens a full small buffer to the whole capacity, keeping every index valid. */
+    private void growIfFull() {
+        if (limit == buf.length && buf.length < capacity) {
+            buf = java.util.Arrays.copyOf(buf, capacity);
+        }
     }
 
     /**
@@ -43,6 +58,11 @@ public final class HttpInput extends InputStream {
      */
     public RequestHead readRequestHead(int maxHeaders) throws IOException {
         compact();
+        if (pos == limit && buf.length > IDLE_BUFFER_BYTES) {
+            buf = new byte[IDLE_BUFFER_BYTES]; // nothing buffered: wait for the next request holding little
+            pos = 0;
+            limit = 0;
+        }
         int requestStart = 0;
         int lineStart = 0;
         int scan = 0;
@@ -53,6 +73,7 @@ public final class HttpInput extends InputStream {
             int lf = indexOfLf(scan, limit);
             if (lf < 0) {
                 scan = limit;
+                growIfFull();
                 if (limit == buf.length) {
                     throw line == null
                             ? Violation.REQUEST_LINE_TOO_LONG.exception("buffer is " + buf.length + " bytes")
@@ -125,7 +146,7 @@ public final class HttpInput extends InputStream {
     }
 
     int bufferSize() {
-        return buf.length;
+        return capacity;
     }
 
     @Override
@@ -177,7 +198,7 @@ public final class HttpInput extends InputStream {
      * @throws EOFException if the stream ends first
      */
     int fillLine(int maxLineBytes, String context) throws IOException {
-        int max = Math.min(maxLineBytes, buf.length);
+        int max = Math.min(maxLineBytes, capacity);
         int scan = pos;
         while (true) {
             int stop = Math.min(limit, pos + max);
@@ -193,6 +214,7 @@ public final class HttpInput extends InputStream {
             if (limit == buf.length) {
                 scan -= pos;
                 compact();
+                growIfFull();
             }
             int n = in.read(buf, limit, buf.length - limit);
             if (n < 0) {

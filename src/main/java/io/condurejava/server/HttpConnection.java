@@ -7,7 +7,6 @@ import io.condurejava.zmq.SessionDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -65,7 +64,7 @@ final class HttpConnection implements LiveConnection {
             socket.handshake();
             output = new WatchedOutputStream(socket.output());
             ctx = new ConnectionContext(settings, directory, events,
-                    new BufferedOutputStream(output, settings.bufferSize() + 512),
+                    new LazyBufferedOutputStream(output, settings.bufferSize() + 512),
                     connectionId, socket.scheme(), socket.peerAddress(), socket.peerPort(), log);
             HttpInput input = new HttpInput(socket.input(), settings.bufferSize());
             ClientReader clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events, upgrade);
