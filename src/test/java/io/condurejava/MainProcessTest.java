@@ -70,6 +70,61 @@ class MainProcessTest {
         }
     }
 
+    /** Starts the real process on a free port with ipc endpoints in a fresh directory; returns [process, port, dir, log]. */
+    private static Object[] startServer(String... extra) throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "cjmain-");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> args = new ArrayList<>(List.of("--listen=127.0.0.1:" + port + ",stream",
+                "--zclient-stream=ipc://" + dir.resolve("client")));
+        args.addAll(List.of(extra));
+        File log = File.createTempFile("server", ".log");
+        Process server = java(args, log);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("client-in")));
+        return new Object[] {server, port, dir, log.toPath()};
+    }
+
+    @Test
+    void sigtermWithALiveExchangeCancelsItAndExitsZeroWithinTheGracePeriod() throws Exception {
+        Object[] started = startServer("--shutdown-timeout=2");
+        Process server = (Process) started[0];
+        try (io.condurejava.testutil.TestHandler handler = new io.condurejava.testutil.TestHandler("ipc://" + ((Path) started[2]).resolve("client"));
+             io.condurejava.testutil.RawClient client = new io.condurejava.testutil.RawClient((int) started[1])) {
+            client.send("POST /held HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n");
+            String id = handler.expect(Duration.ofSeconds(10)).id();
+            handler.send(id, new io.condurejava.zhttp.Credit(10)); // the session is live and known to the handler
+            long start = System.nanoTime();
+            server.destroy(); // SIGTERM
+            assertTrue(server.waitFor(15, TimeUnit.SECONDS));
+            assertEquals(0, server.exitValue());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 8, "stopped after the 2 s grace period");
+            assertEquals(id, handler.expect(io.condurejava.zhttp.Cancel.class, Duration.ofSeconds(5)).id());
+            assertTrue(client.isClosedByServer());
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aSecondSignalExitsAtOnceWithStatusOne() throws Exception {
+        Object[] started = startServer("--shutdown-timeout=60");
+        Process server = (Process) started[0];
+        try (io.condurejava.testutil.TestHandler handler = new io.condurejava.testutil.TestHandler("ipc://" + ((Path) started[2]).resolve("client"));
+             io.condurejava.testutil.RawClient client = new io.condurejava.testutil.RawClient((int) started[1])) {
+            client.send("GET /held HTTP/1.1\r\nHost: h\r\n\r\n");
+            handler.expect(Duration.ofSeconds(10)); // a busy exchange keeps the graceful stop waiting
+            server.destroy();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString((Path) started[3]).contains("stopping..."));
+            new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor();
+            assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the second signal ends it long before the 60 s grace");
+            assertEquals(1, server.exitValue());
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
     @Test
     void servesCurlThroughTheReadmeHandlerAndStopsCleanlyOnSigterm() throws Exception {
         assumeTrue(new File("/usr/bin/curl").canExecute(), "curl is not installed");
