@@ -9,9 +9,7 @@ import io.condurejava.zhttp.Cancel;
 import io.condurejava.zhttp.Credit;
 import io.condurejava.zhttp.Data;
 import io.condurejava.zhttp.ErrorPacket;
-import io.condurejava.zhttp.HandoffProceed;
 import io.condurejava.zhttp.HandoffStart;
-import io.condurejava.zhttp.IdSeq;
 import io.condurejava.zhttp.KeepAlive;
 import io.condurejava.zhttp.Payload;
 import io.condurejava.zmq.HandlerMessage;
@@ -20,7 +18,6 @@ import io.condurejava.zmq.SessionHandle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,10 +44,8 @@ final class StreamExchange {
     private String id;
     private boolean gotFirstMessage;
     private boolean bodyDone;
-    private long expectedSeq;
     private long responseCredits;
-    private boolean paused;
-    private final ArrayDeque<Payload> heldWhilePaused = new ArrayDeque<>();
+    private HandlerLink link;
     private long sessionDeadline;
     private long streamDeadline;
     private boolean clientGone;
@@ -67,6 +62,7 @@ final class StreamExchange {
     Outcome run() throws InterruptedException, IOException {
         id = ctx.nextSessionId();
         handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
+        link = new HandlerLink(handle);
         try {
             ctx.gate().begin();
             handle.sendInitial(Data.request(head.method(), ctx.uriOf(head), head.headers(),
@@ -160,26 +156,16 @@ final class StreamExchange {
         if (!message.id().equals(id)) {
             return null; // a late packet for an earlier request on this connection
         }
-        if (message.seq() != IdSeq.NO_SEQ) {
-            if (message.seq() != expectedSeq) {
-                ctx.log().warn("conn {}: handler sent seq {} but {} was expected; closing", id, message.seq(), expectedSeq);
-                return Outcome.CLOSE;
-            }
-            expectedSeq++;
+        if (!link.accept(message)) {
+            ctx.log().warn("conn {}: handler sent seq {} but {} was expected; closing", id, message.seq(), link.expectedSeq());
+            return Outcome.CLOSE;
         }
-        handle.setHandlerAddress(message.packet().from());
         sessionDeadline = System.nanoTime() + ctx.sessionTimeoutNanos();
         if (clientGone) {
             return cancelAndClose();
         }
         boolean first = !gotFirstMessage;
         gotFirstMessage = true;
-        if (paused) {
-            paused = false;
-            while (!heldWhilePaused.isEmpty()) {
-                handle.send(heldWhilePaused.poll());
-            }
-        }
         if (first && !bodyDone && expectsContinue()) {
             ctx.output().write(CONTINUE);
             ctx.output().flush();
@@ -193,8 +179,7 @@ final class StreamExchange {
             case KeepAlive keepAlive -> null;
             case HandoffStart start -> {
                 writer.flush();
-                handle.send(new HandoffProceed());
-                paused = true;
+                link.handOff();
                 yield null;
             }
             case Cancel cancel -> {
@@ -289,11 +274,7 @@ final class StreamExchange {
     }
 
     private void sendToHandler(Payload payload) throws InterruptedException, HandlerUnavailableException {
-        if (paused) {
-            heldWhilePaused.add(payload);
-        } else {
-            handle.send(payload);
-        }
+        link.send(payload);
     }
 
     private void cancelQuietly() throws InterruptedException {
@@ -305,7 +286,7 @@ final class StreamExchange {
     }
 
     private boolean handlerKnown() {
-        return handle.handlerAddress() != null && handle.handlerAddress().length > 0;
+        return link.known();
     }
 
     private Outcome cancelAndClose() throws InterruptedException, HandlerUnavailableException {

@@ -15,9 +15,7 @@ import io.condurejava.zhttp.Close;
 import io.condurejava.zhttp.Credit;
 import io.condurejava.zhttp.Data;
 import io.condurejava.zhttp.ErrorPacket;
-import io.condurejava.zhttp.HandoffProceed;
 import io.condurejava.zhttp.HandoffStart;
-import io.condurejava.zhttp.IdSeq;
 import io.condurejava.zhttp.KeepAlive;
 import io.condurejava.zhttp.Payload;
 import io.condurejava.zhttp.Ping;
@@ -28,7 +26,6 @@ import io.condurejava.zmq.SessionHandle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -50,13 +47,11 @@ final class WebSocketExchange {
     private SessionHandle handle;
     private String id;
     private MessageWriter writer;
-    private long expectedSeq;
     private long handlerCredits;
     private boolean accepted;
     private boolean closeSent;
     private boolean closeReceived;
-    private boolean paused;
-    private final ArrayDeque<Payload> heldWhilePaused = new ArrayDeque<>();
+    private HandlerLink link;
     private int unflushedBytes;
     private boolean unflushed;
     private long sessionDeadline;
@@ -83,6 +78,7 @@ final class WebSocketExchange {
             int offered = deflate != null ? ctx.settings().bufferSize() * 3 / 4 : ctx.settings().bufferSize();
             id = ctx.nextSessionId();
             handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
+            link = new HandlerLink(handle);
             try {
                 handle.sendInitial(Data.request(head.method(), ctx.uriOf(head).replaceFirst("^http", "ws"),
                         head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
@@ -170,21 +166,11 @@ final class WebSocketExchange {
         if (!message.id().equals(id)) {
             return false;
         }
-        if (message.seq() != IdSeq.NO_SEQ) {
-            if (message.seq() != expectedSeq) {
-                ctx.log().warn("conn {}: handler sent seq {} but {} was expected; closing", id, message.seq(), expectedSeq);
-                return true;
-            }
-            expectedSeq++;
+        if (!link.accept(message)) {
+            ctx.log().warn("conn {}: handler sent seq {} but {} was expected; closing", id, message.seq(), link.expectedSeq());
+            return true;
         }
-        handle.setHandlerAddress(message.packet().from());
         sessionDeadline = System.nanoTime() + ctx.sessionTimeoutNanos();
-        if (paused) {
-            paused = false;
-            while (!heldWhilePaused.isEmpty()) {
-                handle.send(heldWhilePaused.poll());
-            }
-        }
         Payload payload = message.packet().payload();
         if (!accepted) {
             return onHandshakeAnswer(payload, key, deflate);
@@ -233,8 +219,7 @@ final class WebSocketExchange {
             case KeepAlive keepAlive -> false;
             case HandoffStart start -> {
                 writer.flush();
-                handle.send(new HandoffProceed());
-                paused = true;
+                link.handOff();
                 yield false;
             }
             case Cancel cancel -> true;
@@ -392,16 +377,11 @@ final class WebSocketExchange {
     }
 
     private void send(Payload payload) throws InterruptedException, HandlerUnavailableException {
-        if (paused) {
-            heldWhilePaused.add(payload);
-        } else {
-            handle.send(payload);
-        }
+        link.send(payload);
     }
 
     private void sendQuietly(Payload payload) throws InterruptedException {
-        byte[] address = handle == null ? null : handle.handlerAddress();
-        if (address == null || address.length == 0) {
+        if (link == null || !link.known()) {
             return;
         }
         try {
