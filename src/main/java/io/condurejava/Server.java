@@ -38,7 +38,7 @@ public final class Server implements AutoCloseable {
     private static final long SHUTDOWN_POLL_MILLIS = 20;
 
     private final List<ClientListener> listeners;
-    private final ClientMode clientMode; // --zserver-stream (issue #6); null when not configured
+    private final ClientMode clientMode; // --zserver-stream / --zserver-req (issue #6); null when not configured
 
     private Server(ZmqHub hub, SessionDirectory directory, List<ClientListener> listeners, ClientMode clientMode) {
         this.clientMode = clientMode;
@@ -55,7 +55,7 @@ public final class Server implements AutoCloseable {
                 TimeUnit.SECONDS.toNanos(settings.keepAliveIntervalSeconds()),
                 TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds()));
         ClientMode clientMode = null;
-        if (!settings.zserverStream().isEmpty()) {
+        if (!settings.zserverStream().isEmpty() || !settings.zserverReq().isEmpty()) {
             try {
                 clientMode = ClientMode.create(settings, outbox);
             } catch (IllegalArgumentException e) {

@@ -9,19 +9,22 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Client mode ({@code --zserver-stream}, Condure 1.10 / issue #6): condure-java makes outgoing
- * HTTP/1.1 requests for ZHTTP initiators. Owns the {@link ZServerChannel} (whose sockets the ZeroMQ
- * hub runs) and the live sessions. Made and closed by the Server on its starting / stopping thread.
+ * Client mode ({@code --zserver-stream}, {@code --zserver-req}; Condure 1.10 / issue #6):
+ * condure-java makes outgoing HTTP/1.1 requests and WebSocket connections for ZHTTP initiators.
+ * Owns the {@link ZServerChannel} (whose sockets the ZeroMQ hub runs), the live sessions and the
+ * pool of idle origin connections. Made and closed by the Server on its starting / stopping thread.
  */
 public final class ClientMode implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 1000;
 
     private final ZServerChannel channel;
     private final ClientSessions sessions;
+    private final OriginPool pool;
 
-    private ClientMode(ZServerChannel channel, ClientSessions sessions) {
+    private ClientMode(ZServerChannel channel, ClientSessions sessions, OriginPool pool) {
         this.channel = channel;
         this.sessions = sessions;
+        this.pool = pool;
     }
 
     /**
@@ -33,15 +36,17 @@ public final class ClientMode implements AutoCloseable {
     public static ClientMode create(Settings s, Outbox outbox) throws GeneralSecurityException, IOException {
         int queue = s.zmqQueueSize() > 0 ? s.zmqQueueSize() : s.zmqHwm();
         ZServerChannel channel = new ZServerChannel(new ZServerChannel.Options(s.id(), s.zserverStream(),
-                s.zserverConnect(), s.ipcFileMode(), s.zmqHwm(), queue), outbox);
+                s.zserverReq(), s.zserverConnect(), s.ipcFileMode(), s.zmqHwm(), queue), outbox);
         int readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, TimeUnit.SECONDS.toMillis(s.streamTimeoutSeconds()));
         OriginConnector connector = new OriginConnector(s.denyOutInternal(), ClientTls.load(), readTimeoutMillis);
-        ClientConfig config = new ClientConfig(s.id(), channel, connector, s.bufferSize(),
-                TimeUnit.SECONDS.toNanos(s.sessionTimeoutSeconds()));
+        OriginPool pool = new OriginPool(readTimeoutMillis);
+        ClientConfig config = new ClientConfig(s.id(), channel, connector, pool, s.bufferSize(),
+                TimeUnit.SECONDS.toNanos(s.sessionTimeoutSeconds()), TimeUnit.SECONDS.toNanos(s.streamTimeoutSeconds()),
+                s.websocketMaxMessage(), s.bodyBufferSize());
         ClientSessions sessions = new ClientSessions(config, s.streamMaxconn(),
                 TimeUnit.SECONDS.toNanos(s.keepAliveIntervalSeconds()));
         channel.setSink(sessions);
-        return new ClientMode(channel, sessions);
+        return new ClientMode(channel, sessions, pool);
     }
 
     /** The sockets, for the ZeroMQ hub. */
@@ -54,9 +59,10 @@ public final class ClientMode implements AutoCloseable {
         return sessions.size();
     }
 
-    /** Cancels the sessions in progress (their cancels are queued before the hub stops). */
+    /** Cancels the sessions in progress (their cancels are queued before the hub stops); closes idle origin connections. */
     @Override
     public void close() {
         sessions.close(CLOSE_WAIT_MILLIS);
+        pool.close();
     }
 }

@@ -5,9 +5,11 @@ import io.condurejava.zhttp.IdSeq;
 import io.condurejava.zhttp.ZhttpPacket;
 import io.condurejava.zmq.HandlerMessage;
 import io.condurejava.zmq.ZServerChannel;
+import io.condurejava.zmq.ZServerReqEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -15,8 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Live client-mode sessions keyed by (initiator address, id), as Condure matches them. The ZeroMQ
  * thread calls {@link #initial} and {@link #stream}: a valid first message (one id, seq 0, a data
  * packet, {@code from} of at most {@value #FROM_MAX_BYTES} bytes) starts an exchange on a new virtual
- * thread; later messages are handed to their exchange. A sweeper virtual thread sends keep-alives
- * for sessions that sent nothing for the keep-alive interval.
+ * thread — a WebSocket session for a ws:// or wss:// uri, else an HTTP exchange; later messages are
+ * handed to their exchange. {@link #req} starts a req-mode exchange (one request, one reply). A
+ * sweeper virtual thread sends keep-alives for stream sessions that sent nothing for the keep-alive
+ * interval and expires idle origin connections. Stream and req sessions together are bounded by {@code --stream-maxconn}.
  */
 final class ClientSessions implements ZServerChannel.Sink {
     private static final Logger log = LoggerFactory.getLogger("client");
@@ -27,7 +31,8 @@ final class ClientSessions implements ZServerChannel.Sink {
 
     private record Key(String from, String id) {}
 
-    private final ConcurrentHashMap<Key, OutgoingHttpExchange> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, ClientExchange> live = new ConcurrentHashMap<>();
+    private final Set<OutgoingReqExchange> reqLive = ConcurrentHashMap.newKeySet();
     private final ClientConfig config;
     private final int maxSessions;
     private final long keepAliveIntervalNanos;
@@ -42,7 +47,7 @@ final class ClientSessions implements ZServerChannel.Sink {
     }
 
     int size() {
-        return live.size();
+        return live.size() + reqLive.size();
     }
 
     @Override
@@ -56,7 +61,7 @@ final class ClientSessions implements ZServerChannel.Sink {
         if (closed) {
             return;
         }
-        if (live.size() >= maxSessions) {
+        if (size() >= maxSessions) {
             log.warn("client sessions at the limit ({}); request {} from {} dropped", maxSessions,
                     packet.firstId(), packet.from());
             return;
@@ -64,8 +69,10 @@ final class ClientSessions implements ZServerChannel.Sink {
         Key key = new Key(packet.from(), packet.firstId());
         InitiatorLink link = new InitiatorLink(packet.from(), packet.firstId(), config.instanceId(), config.channel(),
                 config.sessionTimeoutNanos());
-        OutgoingHttpExchange[] self = new OutgoingHttpExchange[1];
-        self[0] = new OutgoingHttpExchange(config, link, request, () -> live.remove(key, self[0]));
+        ClientExchange[] self = new ClientExchange[1];
+        Runnable onFinish = () -> live.remove(key, self[0]);
+        self[0] = RequestUri.isWebSocket(request) ? new OutgoingWebSocketExchange(config, link, request, onFinish)
+                : new OutgoingHttpExchange(config, link, request, onFinish);
         if (live.putIfAbsent(key, self[0]) != null) {
             log.warn("duplicate session {} from {} dropped", key.id(), key.from());
             return;
@@ -76,7 +83,7 @@ final class ClientSessions implements ZServerChannel.Sink {
     @Override
     public void stream(ZhttpPacket packet) {
         for (IdSeq idSeq : packet.ids()) {
-            OutgoingHttpExchange exchange = live.get(new Key(packet.from(), idSeq.id()));
+            ClientExchange exchange = live.get(new Key(packet.from(), idSeq.id()));
             if (exchange == null) {
                 log.debug("packet for unknown or finished client session {} dropped", idSeq.id());
             } else if (!exchange.deliver(new HandlerMessage(packet, idSeq.id(), idSeq.seq()))) {
@@ -85,14 +92,35 @@ final class ClientSessions implements ZServerChannel.Sink {
         }
     }
 
+    @Override
+    public void req(ZServerReqEnvelope envelope, ZhttpPacket packet) {
+        if (packet.ids().size() != 1 || !(packet.payload() instanceof Data request)
+                || packet.firstId().length() > ID_MAX_BYTES) {
+            log.warn("invalid req-mode request dropped (needs one id of at most 64 bytes and data)");
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        if (size() >= maxSessions) {
+            log.warn("client sessions at the limit ({}); req-mode request {} dropped", maxSessions, packet.firstId());
+            return;
+        }
+        OutgoingReqExchange[] self = new OutgoingReqExchange[1];
+        self[0] = new OutgoingReqExchange(config, envelope, packet.firstId(), request, () -> reqLive.remove(self[0]));
+        reqLive.add(self[0]);
+        Thread.ofVirtual().name("zserver-req-" + packet.firstId()).start(self[0]);
+    }
+
     private void sweep() {
         while (!closed) {
             try {
                 Thread.sleep(SWEEP_MILLIS); // periodic timer, not a wait for a condition
                 long now = System.nanoTime();
-                for (OutgoingHttpExchange e : live.values()) {
+                for (ClientExchange e : live.values()) {
                     e.link().keepAliveIfIdle(now, keepAliveIntervalNanos);
                 }
+                config.pool().expire(now);
             } catch (InterruptedException e) {
                 return;
             }
@@ -103,9 +131,10 @@ final class ClientSessions implements ZServerChannel.Sink {
     void close(long waitMillis) {
         closed = true;
         sweeper.interrupt();
-        live.values().forEach(OutgoingHttpExchange::abort);
+        live.values().forEach(ClientExchange::abort);
+        reqLive.forEach(OutgoingReqExchange::abort);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        while (!live.isEmpty() && System.nanoTime() - deadline < 0) {
+        while (size() > 0 && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(CLOSE_POLL_MILLIS); // shutdown only: poll the session count
             } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package io.condurejava.client;
 
 import io.condurejava.http1.HttpHeader;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,9 +11,12 @@ import java.util.Set;
 /**
  * Builds the HTTP/1.1 request head sent to the origin: request-line with the URI's path and query,
  * {@code Host} from the URI (the initiator's Host is replaced), the initiator's headers except
- * hop-by-hop and framing fields, then our own framing ({@code Content-Length} or chunked) and
- * {@code Connection: close} (origin connections are not reused yet). Rejects header names that are
- * not tokens and values with CR, LF or NUL. Pure; any thread.
+ * hop-by-hop and framing fields, then our own fields: the body framing ({@code Content-Length} or
+ * chunked; no {@code Connection} field: HTTP/1.1 keeps the connection, see {@link OriginPool}), or for a WebSocket the opening handshake fields
+ * ({@code Upgrade}, {@code Connection}, {@code Sec-WebSocket-Version}, {@code Sec-WebSocket-Key};
+ * the initiator's {@code Sec-WebSocket-Protocol} passes through, its extension offers do not:
+ * client mode does not compress). Rejects header names that are not tokens and values with CR, LF
+ * or NUL. Pure; any thread.
  */
 final class OriginRequestHead {
     /** Body framing chosen for the origin request. */
@@ -22,46 +24,58 @@ final class OriginRequestHead {
 
     private static final Set<String> DROPPED = Set.of("host", "content-length", "transfer-encoding", "connection",
             "keep-alive", "proxy-connection", "te", "trailer", "upgrade");
+    /** Also dropped from a WebSocket request: the handshake fields are ours. */
+    private static final Set<String> DROPPED_WEBSOCKET = Set.of("sec-websocket-key", "sec-websocket-version",
+            "sec-websocket-accept", "sec-websocket-extensions");
     private static final String TCHARS = "!#$%&'*+-.^_`|~";
 
     private OriginRequestHead() {
     }
 
-    /** The Host field value for a URI: host, with the port only when it is not the scheme's default. */
-    static String hostValue(URI uri, int port, int defaultPort) {
-        String host = uri.getHost();
-        return port == defaultPort ? host : host + ":" + port;
+    /** An HTTP request head with the given framing; the connection may be kept (HTTP/1.1's default). */
+    static byte[] build(String method, RequestUri uri, List<HttpHeader> headers, Framing framing, long length)
+            throws ClientFailure {
+        StringBuilder head = start(method, uri, headers, Set.of());
+        switch (framing) {
+            case LENGTH -> head.append("Content-Length: ").append(length).append("\r\n");
+            case CHUNKED -> head.append("Transfer-Encoding: chunked\r\n");
+            case NONE -> { }
+        }
+        head.append("\r\n");
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] build(String method, URI uri, String host, List<HttpHeader> headers, Framing framing,
-                        long length) throws ClientFailure {
+    /** A WebSocket opening handshake (RFC 6455 §4.1): GET, no body, our {@code key}. */
+    static byte[] webSocket(RequestUri uri, List<HttpHeader> headers, String key) throws ClientFailure {
+        StringBuilder head = start("GET", uri, headers, DROPPED_WEBSOCKET);
+        head.append("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n")
+                .append("Sec-WebSocket-Key: ").append(key).append("\r\n\r\n");
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static StringBuilder start(String method, RequestUri requestUri, List<HttpHeader> headers,
+                                       Set<String> alsoDropped) throws ClientFailure {
         if (!isToken(method)) {
             throw new ClientFailure(Conditions.BAD_REQUEST, "method is not a token");
         }
+        URI uri = requestUri.uri();
         String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             target += "?" + uri.getRawQuery();
         }
         StringBuilder head = new StringBuilder(256);
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        head.append("Host: ").append(host).append("\r\n");
+        head.append("Host: ").append(requestUri.hostValue()).append("\r\n");
         for (HttpHeader h : headers) {
             if (!isToken(h.name()) || !isValue(h.value())) {
                 throw new ClientFailure(Conditions.BAD_REQUEST, "invalid request header");
             }
-            if (!DROPPED.contains(h.name().toLowerCase(Locale.ROOT))) {
+            String lower = h.name().toLowerCase(Locale.ROOT);
+            if (!DROPPED.contains(lower) && !alsoDropped.contains(lower)) {
                 head.append(h.name()).append(": ").append(h.value()).append("\r\n");
             }
         }
-        switch (framing) {
-            case LENGTH -> head.append("Content-Length: ").append(length).append("\r\n");
-            case CHUNKED -> head.append("Transfer-Encoding: chunked\r\n");
-            case NONE -> { }
-        }
-        head.append("Connection: close\r\n\r\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length());
-        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
+        return head;
     }
 
     static boolean isToken(String s) {

@@ -1,30 +1,24 @@
 package io.condurejava.client;
 
-import io.condurejava.http1.ChunkedInputStream;
 import io.condurejava.http1.ChunkedOutputStream;
 import io.condurejava.http1.FixedLengthInputStream;
-import io.condurejava.http1.HttpInput;
+import io.condurejava.http1.ResponseBodyFraming;
 import io.condurejava.http1.IncomingResponseHead;
 import io.condurejava.http1.MalformedResponseException;
-import io.condurejava.http1.ResponseBodyFraming;
-import io.condurejava.http1.ResponseHeadParser;
 import io.condurejava.zhttp.Cancel;
 import io.condurejava.zhttp.Credit;
 import io.condurejava.zhttp.Data;
 import io.condurejava.zhttp.ErrorPacket;
-import io.condurejava.zhttp.IdSeq;
 import io.condurejava.zhttp.KeepAlive;
 import io.condurejava.zhttp.Payload;
 import io.condurejava.zmq.HandlerMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -38,10 +32,9 @@ import java.util.concurrent.TimeUnit;
  * start are {@code error} packets with a condition; later ones are {@code cancel}. Inbound packets
  * are delivered by the ZeroMQ thread through {@link #deliver}.
  */
-final class OutgoingHttpExchange implements Runnable {
+final class OutgoingHttpExchange implements ClientExchange {
     private static final Logger log = LoggerFactory.getLogger("client");
     static final int INBOUND_CAPACITY = 256;
-    static final int MAX_RESPONSE_HEADERS = 64;
     private static final byte[] EMPTY = new byte[0];
 
     private final ClientConfig config;
@@ -52,7 +45,7 @@ final class OutgoingHttpExchange implements Runnable {
     private volatile Socket socket;
     private volatile boolean aborted;
     private volatile Thread thread;
-    private long expectedSeq = 1;
+    private final InitiatorSeq seq = new InitiatorSeq();
     private long responseCredits;
     private boolean responseStarted;
 
@@ -64,10 +57,14 @@ final class OutgoingHttpExchange implements Runnable {
         this.responseCredits = request.credits();
     }
 
-    InitiatorLink link() { return link; }
+    @Override
+    public InitiatorLink link() {
+        return link;
+    }
 
     /** ZeroMQ thread: queues an initiator packet; a cancel or error also closes the origin socket at once. */
-    boolean deliver(HandlerMessage message) {
+    @Override
+    public boolean deliver(HandlerMessage message) {
         Payload p = message.packet().payload();
         boolean ok = inbound.offer(message);
         if (!ok || p instanceof Cancel || p instanceof ErrorPacket) {
@@ -77,7 +74,8 @@ final class OutgoingHttpExchange implements Runnable {
     }
 
     /** Any thread: ends the exchange (the origin socket is closed; the exchange thread notices). */
-    void abort() {
+    @Override
+    public void abort() {
         aborted = true;
         OriginConnector.closeQuietly(socket);
         Thread t = thread;
@@ -126,51 +124,35 @@ final class OutgoingHttpExchange implements Runnable {
 
     private void exchange() throws ClientFailure, InitiatorGone, InterruptedException {
         OutgoingRequest req = OutgoingRequest.of(request);
-        Socket s = config.connector().connect(req.target(), opened -> socket = opened);
-        socket = s;
-        checkAborted();
-        HttpInput in;
-        try {
-            OutputStream out = new BufferedOutputStream(s.getOutputStream(), config.bufferSize());
-            out.write(req.head());
-            sendBody(req, out);
-            out.flush();
-            in = new HttpInput(s.getInputStream(), config.bufferSize());
-        } catch (IOException e) {
-            throw failure(Conditions.REMOTE_CONNECTION_FAILED, "writing the request", e);
-        }
-        IncomingResponseHead head = readHead(in);
+        OriginCall.Started started = OriginCall.start(config, req.target(),
+                OriginCall.repeatable(request.method(), request.more()), out -> {
+                    out.write(req.head());
+                    sendBody(req, out);
+                }, opened -> socket = opened, this::checkAborted);
+        OriginConnection connection = started.connection();
+        IncomingResponseHead head = started.head();
         ResponseBodyFraming framing;
         try {
             framing = head.framing(request.method());
         } catch (MalformedResponseException e) {
             throw new ClientFailure(Conditions.UNDEFINED, e.getMessage(), e);
         }
-        boolean hasBody = framing.kind() != ResponseBodyFraming.Kind.NO_BODY && framing.length() != 0;
-        link.send(Data.response(head.code(), head.reason(), head.headers(), EMPTY, hasBody, 0));
-        responseStarted = true;
-        if (hasBody) {
-            sendResponseBody(switch (framing.kind()) {
-                case CONTENT_LENGTH -> new FixedLengthInputStream(in, framing.length());
-                case CHUNKED -> new ChunkedInputStream(in, config.bufferSize());
-                case UNTIL_CLOSE, NO_BODY -> in;
-            });
+        InputStream body = OriginResponses.body(framing, connection.in, config.bufferSize());
+        // The connection goes back to the pool before the initiator hears the response ended, so its
+        // next request to the same origin finds it there.
+        Runnable release = () -> {
+            if (!aborted && OriginCall.reusable(head, framing, connection)) {
+                socket = null; // the pool owns it now
+                config.pool().give(OriginPool.Key.of(req.target()), connection);
+            }
+        };
+        if (body == null) {
+            release.run();
         }
-    }
-
-    private IncomingResponseHead readHead(HttpInput in) throws ClientFailure, InitiatorGone {
-        try {
-            IncomingResponseHead head;
-            do {
-                head = ResponseHeadParser.read(in, config.bufferSize(), MAX_RESPONSE_HEADERS);
-            } while (head.isInterim());
-            return head;
-        } catch (MalformedResponseException e) {
-            throw new ClientFailure(Conditions.UNDEFINED, e.getMessage(), e);
-        } catch (SocketTimeoutException e) {
-            throw failure(Conditions.CONNECTION_TIMEOUT, "waiting for the response", e);
-        } catch (IOException e) {
-            throw failure(Conditions.REMOTE_CONNECTION_FAILED, "reading the response head", e);
+        link.send(Data.response(head.code(), head.reason(), head.headers(), EMPTY, body != null, 0));
+        responseStarted = true;
+        if (body != null) {
+            sendResponseBody(body, release);
         }
     }
 
@@ -220,7 +202,8 @@ final class OutgoingHttpExchange implements Runnable {
         }
     }
 
-    private void sendResponseBody(InputStream body) throws ClientFailure, InitiatorGone, InterruptedException {
+    /** Streams the body within the initiator's credits; {@code atEnd} runs once the body is read, before the last message. */
+    private void sendResponseBody(InputStream body, Runnable atEnd) throws ClientFailure, InitiatorGone, InterruptedException {
         byte[] buf = new byte[config.bufferSize()];
         while (true) {
             HandlerMessage m;
@@ -237,11 +220,15 @@ final class OutgoingHttpExchange implements Runnable {
                 throw failure(Conditions.REMOTE_CONNECTION_FAILED, "reading the response body", e);
             }
             if (n < 0) {
+                atEnd.run();
                 link.send(Data.body(EMPTY, false));
                 return;
             }
             responseCredits -= n;
             boolean last = body instanceof FixedLengthInputStream f && f.remaining() == 0;
+            if (last) {
+                atEnd.run();
+            }
             link.send(Data.body(Arrays.copyOf(buf, n), !last));
             if (last) {
                 return;
@@ -259,12 +246,7 @@ final class OutgoingHttpExchange implements Runnable {
     }
 
     private Data accept(HandlerMessage m) throws InitiatorGone {
-        if (m.seq() != IdSeq.NO_SEQ) {
-            if (m.seq() != expectedSeq) {
-                throw new InitiatorGone("seq " + m.seq() + " where " + expectedSeq + " was expected", false);
-            }
-            expectedSeq++;
-        }
+        seq.check(m);
         return switch (m.packet().payload()) {
             case Data d -> {
                 responseCredits += d.credits();

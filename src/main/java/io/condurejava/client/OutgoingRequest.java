@@ -3,9 +3,6 @@ package io.condurejava.client;
 import io.condurejava.http1.HttpHeader;
 import io.condurejava.zhttp.Data;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -16,35 +13,17 @@ import java.util.Set;
  * @param length the declared body length, or -1 when not fixed
  */
 record OutgoingRequest(OriginTarget target, byte[] head, OriginRequestHead.Framing framing, long length) {
-    private static final int HTTP_PORT = 80;
-    private static final int HTTPS_PORT = 443;
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     static OutgoingRequest of(Data d) throws ClientFailure {
-        if (d.uri() == null) {
-            throw new ClientFailure(Conditions.BAD_REQUEST, "no uri");
+        RequestUri uri = RequestUri.parse(d);
+        if (uri.webSocket()) {
+            throw new ClientFailure(Conditions.BAD_REQUEST, "a WebSocket uri where an HTTP request was expected");
         }
-        URI uri;
-        try {
-            uri = new URI(d.uri());
-        } catch (URISyntaxException e) {
-            throw new ClientFailure(Conditions.BAD_REQUEST, "bad uri: " + e.getMessage(), e);
+        if (d.method() == null) {
+            throw new ClientFailure(Conditions.BAD_REQUEST, "no method");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("ws") || scheme.equals("wss")) {
-            throw new ClientFailure(Conditions.BAD_REQUEST, "WebSocket client sessions are not implemented yet");
-        }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ClientFailure(Conditions.BAD_REQUEST, "unsupported scheme: " + scheme);
-        }
-        if (uri.getHost() == null || d.method() == null) {
-            throw new ClientFailure(Conditions.BAD_REQUEST, "uri without host, or no method");
-        }
-        boolean tls = scheme.equals("https");
-        int defaultPort = tls ? HTTPS_PORT : HTTP_PORT;
-        int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort;
-        OriginTarget target = new OriginTarget(uri.getHost(), port, tls, d.connectHost(), d.connectPort(),
-                d.ignorePolicies(), d.ignoreTlsErrors(), d.trustConnectHost());
+        OriginTarget target = uri.target(d);
         long declared = declaredLength(d);
         OriginRequestHead.Framing framing;
         long length;
@@ -61,8 +40,7 @@ record OutgoingRequest(OriginTarget target, byte[] head, OriginRequestHead.Frami
             framing = OriginRequestHead.Framing.NONE;
             length = 0;
         }
-        byte[] head = OriginRequestHead.build(d.method(), uri, OriginRequestHead.hostValue(uri, port, defaultPort),
-                d.headers(), framing, length);
+        byte[] head = OriginRequestHead.build(d.method(), uri, d.headers(), framing, length);
         return new OutgoingRequest(target, head, framing, framing == OriginRequestHead.Framing.CHUNKED ? -1 : length);
     }
 

@@ -16,9 +16,8 @@ public final class FeatureGate {
     static final String ZSERVER_STREAM = "zserver-stream";
     static final String COMPRESSION = "compression";
 
-    /** Features that are parsed but refused at start-up. */
-    static final Set<String> NOT_IMPLEMENTED =
-            Set.of(ZSERVER_REQ);
+    /** Features that are parsed but refused at start-up (none left: every Condure 1.10 option works). */
+    static final Set<String> NOT_IMPLEMENTED = Set.of();
 
     private FeatureGate() {
     }

@@ -19,14 +19,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Client mode's sockets (reference §2.4, §10; {@code --zserver-stream}): PULL {@code <base>-in}
+ * Client mode's sockets (reference §2.4, §10). {@code --zserver-stream}: PULL {@code <base>-in}
  * (first messages of sessions, RCVHWM {@value #INITIAL_RECEIVE_HWM}), ROUTER {@code <base>-in-stream}
  * (later messages; identity = instance id) and PUB {@code <base>-out} (every reply, as
- * {@code "<initiator-from> T<dict>"}). tcp bases take ports PORT, PORT+1, PORT+2. Plugs into the
- * {@link ZmqHub} loop: the hub creates the sockets through {@link #open}, watches them with its
- * selector, and calls {@link #service} every round. Exchange threads queue replies with {@link #send} (bounded, blocking
- * up to a timeout); the hub thread drains the queue to the PUB socket, decodes inbound packets and hands
- * them to the {@link Sink} on the hub thread (the sink must not block).
+ * {@code "<initiator-from> T<dict>"}); tcp bases take ports PORT, PORT+1, PORT+2.
+ * {@code --zserver-req}: one ROUTER bound or connected to each spec verbatim
+ * ({@link ZServerReqSocket}); a request arrives as {@code [envelope..., "", T<dict>]} and its one
+ * reply goes back on the same envelope. Plugs into the {@link ZmqHub} loop: the hub creates the sockets
+ * through {@link #open}, watches them with its selector, and calls {@link #service} every round.
+ * Exchange threads queue replies with {@link #send} and {@link #sendReq} (bounded, blocking up to a
+ * timeout); the hub thread drains the queues, decodes inbound packets and hands them to the
+ * {@link Sink} on the hub thread (the sink must not block).
  */
 public final class ZServerChannel {
     private static final Logger log = LoggerFactory.getLogger("zhttp");
@@ -42,15 +45,22 @@ public final class ZServerChannel {
 
         /** A packet from the ROUTER socket (a later message of a session). */
         void stream(ZhttpPacket packet);
+
+        /** A req-mode request from the req ROUTER; its reply goes back with {@link #sendReq} on {@code envelope}. */
+        void req(ZServerReqEnvelope envelope, ZhttpPacket packet);
     }
 
-    /** Socket settings: the {@code --zserver-stream} bases, {@code --zserver-connect}, ipc file mode, HWM, queue bound. */
-    public record Options(String instanceId, List<String> streamSpecs, boolean connect, int ipcFileMode, int hwm,
-                          int queueCapacity) {}
+    /**
+     * Socket settings: the {@code --zserver-stream} bases, the {@code --zserver-req} specs,
+     * {@code --zserver-connect}, ipc file mode, HWM, queue bound.
+     */
+    public record Options(String instanceId, List<String> streamSpecs, List<String> reqSpecs, boolean connect,
+                          int ipcFileMode, int hwm, int queueCapacity) {}
 
     private final Options options;
     private final Outbox wake;
     private final BlockingQueue<byte[]> replies;
+    private final ZServerReqSocket req;
     private Sink sink;
     private ZMQ.Socket pull;
     private int pullBit;
@@ -66,6 +76,7 @@ public final class ZServerChannel {
         this.options = options;
         this.wake = wake;
         this.replies = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.req = options.reqSpecs().isEmpty() ? null : new ZServerReqSocket(options.queueCapacity());
         options.streamSpecs().forEach(ZServerEndpoints::expand); // IllegalArgumentException on a bad base, before start
     }
 
@@ -93,10 +104,36 @@ public final class ZServerChannel {
         return true;
     }
 
+    /**
+     * Queues the reply to a req-mode request, to go back on its {@code envelope}; blocks while the
+     * queue is full.
+     *
+     * @return false if the queue stayed full for {@code timeoutNanos}
+     */
+    public boolean sendReq(ZServerReqEnvelope envelope, ZhttpPacket packet, long timeoutNanos) throws InterruptedException {
+        if (req == null || !req.queue(envelope, ZhttpCodec.encode(packet), timeoutNanos)) {
+            return false;
+        }
+        wake.wake();
+        return true;
+    }
+
     // ---- ZeroMQ thread ----
 
     /** Creates the sockets in the hub's context and binds or connects them; handles go to {@code endpoints}. */
     void open(ZContext context, List<EndpointHandle> endpoints) throws ZmqEndpointException {
+        if (req != null) {
+            ZMQ.Socket reqRouter = req.open(context, options.instanceId(), options.hwm());
+            for (String spec : options.reqSpecs()) {
+                endpoints.add(attach(reqRouter, spec));
+                log.info("zhttp server req {} {}", options.connect() ? "connect" : "bind", spec);
+            }
+        }
+        if (options.streamSpecs().isEmpty()) {
+            pullHot = false;
+            routerHot = false;
+            return;
+        }
         pull = context.createSocket(SocketType.PULL);
         pull.setRcvHWM(INITIAL_RECEIVE_HWM);
         pull.setLinger(0);
@@ -121,28 +158,42 @@ public final class ZServerChannel {
                 : ZmqEndpoints.bind(socket, endpoint, options.ipcFileMode());
     }
 
-    /** Lets the hub's selector watch the sockets; the bits come back from its sleep when they signal. */
+    /**
+     * Lets the hub's selector watch the sockets; the bits come back from its sleep when they signal.
+     * The req ROUTER (when configured) takes the next bit after {@code pubBit}, which the hub must
+     * leave free (its own bits are below {@code pullBit}; the wake-up pipe uses bit 31).
+     */
     void register(HubSelector selector, int pullBit, int routerBit, int pubBit) {
         this.pullBit = pullBit;
         this.routerBit = routerBit;
         this.pubBit = pubBit;
-        selector.add(pull, pullBit);
-        selector.add(router, routerBit);
-        selector.add(pub, pubBit);
+        if (pull != null) {
+            selector.add(pull, pullBit);
+            selector.add(router, routerBit);
+            selector.add(pub, pubBit);
+        }
+        if (req != null) {
+            req.register(selector, pubBit << 1);
+        }
     }
 
     /** Notes which input sockets signalled during the hub's sleep (ZMQ_FD is edge-triggered). */
     void signalled(int fired) {
-        pullHot |= (fired & pullBit) != 0;
-        routerHot |= (fired & routerBit) != 0;
-        if ((fired & pubBit) != 0) {
-            pub.getEvents(); // process the PUB socket's commands so its ZMQ_FD quiets down
+        if (pull != null) {
+            pullHot |= (fired & pullBit) != 0;
+            routerHot |= (fired & routerBit) != 0;
+            if ((fired & pubBit) != 0) {
+                pub.getEvents(); // process the PUB socket's commands so its ZMQ_FD quiets down
+            }
+        }
+        if (req != null) {
+            req.signalled(fired);
         }
     }
 
     /** True while an input socket may still hold messages. */
     boolean hasInput() {
-        return pullHot || routerHot;
+        return pullHot || routerHot || (req != null && req.hasInput());
     }
 
     /** One hub round: read what arrived, then send what exchange threads queued; returns messages moved. */
@@ -154,17 +205,23 @@ public final class ZServerChannel {
         if (routerHot) {
             moved += receiveRouter();
         }
+        if (req != null) {
+            moved += req.service(sink);
+        }
         return moved + flush();
     }
 
     boolean hasQueued() {
-        return !replies.isEmpty();
+        return !replies.isEmpty() || (req != null && req.hasQueued());
     }
 
     /** Lets replies already handed to ZeroMQ leave before the context closes. */
     void prepareClose() {
         if (pub != null) {
             pub.setLinger(CLOSE_LINGER_MILLIS);
+        }
+        if (req != null) {
+            req.prepareClose(CLOSE_LINGER_MILLIS);
         }
     }
 
@@ -229,23 +286,12 @@ public final class ZServerChannel {
         return i;
     }
 
-    private static ZhttpPacket decode(byte[] payload) {
+    static ZhttpPacket decode(byte[] payload) {
         try {
             return ZhttpCodec.decode(payload, 0, payload.length);
         } catch (ZhttpFormatException e) {
             log.warn("malformed packet from initiator dropped: {}", e.getMessage());
             return null;
-        }
-    }
-
-    /** The three endpoints of one {@code --zserver-stream} base. */
-    record ZServerEndpoints(String in, String inStream, String out) {
-        static ZServerEndpoints expand(String base) {
-            if (base.startsWith("ipc://")) {
-                return new ZServerEndpoints(base + "-in", base + "-in-stream", base + "-out");
-            }
-            StreamEndpoints tcp = StreamEndpoints.expand(base); // ports PORT, PORT+1, PORT+2; same checks
-            return new ZServerEndpoints(tcp.out(), tcp.outStream(), tcp.in());
         }
     }
 }

@@ -69,6 +69,7 @@ public final class ZmqHub implements AutoCloseable {
     private static final int ZSERVER_PULL_BIT = 16;
     private static final int ZSERVER_ROUTER_BIT = 32;
     private static final int ZSERVER_PUB_BIT = 64;
+    // ZServerChannel gives its req ROUTER the next bit (ZSERVER_PUB_BIT << 1 = 128): keep 128 free here.
     private ReqChannel reqChannel;
     private final ZServerChannel zserver; // client mode (issue #6); null when no --zserver-stream
     private Thread thread;
