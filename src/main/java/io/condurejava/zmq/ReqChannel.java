@@ -58,13 +58,15 @@ final class ReqChannel {
         return sent;
     }
 
-    /** Reads the replies waiting on the socket (a round's worth) and routes them by id; true when it is empty. */
-    boolean receive() {
+    /** Reads every reply waiting on the socket and routes it by id; returns how many arrived. */
+    int receive() {
+        int received = 0;
         for (int i = 0; i < MAX_INBOUND_PER_ROUND; i++) {
             byte[] frame = dealer.recv(ZMQ.DONTWAIT);
             if (frame == null) {
-                return true;
+                return received;
             }
+            received++;
             int envelope = 0;
             while (frame.length > 0 && dealer.hasReceiveMore() && envelope < MAX_ENVELOPE_FRAMES) {
                 frame = dealer.recv();
@@ -85,6 +87,6 @@ final class ReqChannel {
                 log.warn("malformed req reply from handler dropped: {}", e.getMessage());
             }
         }
-        return false;
+        return received;
     }
 }

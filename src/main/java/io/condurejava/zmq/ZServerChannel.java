@@ -191,6 +191,17 @@ public final class ZServerChannel {
         }
     }
 
+    /** Asks the input sockets whether a message waits (processing their commands); marks them to be read. */
+    boolean readable() {
+        if (pull != null && (pull.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+            pullHot = true;
+        }
+        if (router != null && (router.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+            routerHot = true;
+        }
+        return pullHot || routerHot;
+    }
+
     /** True while an input socket may still hold messages. */
     boolean hasInput() {
         return pullHot || routerHot || (req != null && req.hasInput());

@@ -58,10 +58,6 @@ public final class ZmqHub implements AutoCloseable {
     private long progress;
     /** When the next keep-alive sweep is due. ZeroMQ thread only. */
     private long nextSweep;
-    /** Input sockets that may hold messages (their ZMQ_FD signalled since they were last found empty). */
-    private int hot;
-    /** The wake-up pipe signalled in the last sleep: its bytes must be drained. */
-    private boolean wakeFired;
     private static final int SUB_BIT = 1;
     private static final int REQ_BIT = 2;
     private static final int PUSH_BIT = 4;
@@ -175,7 +171,6 @@ public final class ZmqHub implements AutoCloseable {
             zserver.register(selector, ZSERVER_PULL_BIT, ZSERVER_ROUTER_BIT, ZSERVER_PUB_BIT); // client mode (issue #6)
         }
         nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
-        hot = SUB_BIT | (reqChannel != null ? REQ_BIT : 0);
         byte[] pendingInitial = null;
         while (running || (draining() && System.nanoTime() - drainDeadline < 0)) {
             try {
@@ -191,24 +186,20 @@ public final class ZmqHub implements AutoCloseable {
     /**
      * One round of work, then (if nothing moved) a sleep; returns the initial message still waiting
      * for PUSH. Under load the thread keeps going round without sleeping, so neither the selector nor
-     * the producers' wake-up writes cost anything. A socket is read only while it may hold messages:
-     * from its ZMQ_FD signal until a receive finds it empty (ZMQ_FD is edge-triggered: once emptied it
-     * signals again on the next arrival), because every receive on an idle JeroMQ socket costs a
-     * selectNow of its own.
+     * the producers' wake-up writes cost anything. Before sleeping it asks the input sockets for
+     * their events (ZMQ_FD is edge-triggered and may stay quiet for a message whose activation an
+     * earlier call already handled: skipping this check cost a single client ~2 ms per round trip).
      */
     private byte[] round(HubSelector selector, byte[] pendingInitial) {
         long before = progress;
-        if ((hot & SUB_BIT) != 0 && receiveInbound()) {
-            hot &= ~SUB_BIT;
-        }
+        receiveInbound();
         if (reqChannel != null) {
-            if ((hot & REQ_BIT) != 0 && reqChannel.receive()) {
-                hot &= ~REQ_BIT;
-            }
+            progress += reqChannel.receive();
             progress += reqChannel.flush();
         }
         if (zserver != null) {
-            progress += zserver.service(); // client mode (issue #6)
+            zserver.signalled(ZSERVER_PULL_BIT | ZSERVER_ROUTER_BIT); // client mode (issue #6): read both
+            progress += zserver.service();
         }
         pendingInitial = flushInitial(pendingInitial);
         progress += routedSender.flush();
@@ -218,34 +209,36 @@ public final class ZmqHub implements AutoCloseable {
             progress += routedSender.flush();
             nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         }
-        if (progress != before || (hot & (SUB_BIT | REQ_BIT)) != 0 || (zserver != null && zserver.hasInput())) {
+        if (progress != before) {
             return pendingInitial;
         }
         // Nothing moved: arm the wake-up, look once more (a producer may have queued before it was
-        // armed), then sleep until a socket or the pipe signals, or a retry or sweep is due.
-        outbox.clearWake(wakeFired);
-        wakeFired = false;
-        if (sendable(pendingInitial)) {
+        // armed, a socket may hold a message), then sleep until a socket or the pipe signals, or a
+        // retry or sweep is due.
+        outbox.clearWake(true);
+        if (sendable(pendingInitial) || inputWaiting()) {
             return pendingInitial;
+        }
+        if (pendingInitial != null && (push.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
+            return pendingInitial; // a handler connected or the pipe drained meanwhile
         }
         long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
         boolean retrying = pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending());
         long timeout = retrying ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
         int fired = selector.sleep(running ? timeout : Math.min(timeout, 10));
-        hot |= fired & (SUB_BIT | REQ_BIT);
         // An output socket's signal is a command (a pipe became writable, a peer came or went): let
-        // JeroMQ process it, or its ZMQ_FD stays readable and the thread would never sleep again.
-        if ((fired & PUSH_BIT) != 0) {
-            push.getEvents();
-        }
-        if ((fired & ROUTER_BIT) != 0) {
-            router.getEvents();
-        }
-        wakeFired = (fired & HubSelector.WAKE_PIPE) != 0;
+        // JeroMQ process it, or its ZMQ_FD stays readable and the thread would never sleep.
         if (zserver != null) {
             zserver.signalled(fired);
         }
         return pendingInitial;
+    }
+
+    /** True when an input socket has a message waiting (asking processes its pending commands). */
+    private boolean inputWaiting() {
+        return (sub.getEvents() & ZMQ.Poller.POLLIN) != 0
+                || (reqChannel != null && (reqChannel.socket().getEvents() & ZMQ.Poller.POLLIN) != 0)
+                || (zserver != null && zserver.readable());
     }
 
     private static boolean sendQuietly(ZMQ.Socket socket, byte[] message) {
@@ -277,12 +270,12 @@ public final class ZmqHub implements AutoCloseable {
         return null;
     }
 
-    /** Reads what the SUB socket holds (at most a round's worth); true when it is empty. */
-    private boolean receiveInbound() {
+    /** Reads what the SUB socket holds (at most a round's worth). */
+    private void receiveInbound() {
         for (int i = 0; i < MAX_INBOUND_PER_ROUND; i++) {
             byte[] frame = sub.recv(ZMQ.DONTWAIT);
             if (frame == null) {
-                return true;
+                return;
             }
             int extra = 0;
             while (sub.hasReceiveMore() && extra++ < MAX_ENVELOPE_FRAMES * 4) {
@@ -291,7 +284,6 @@ public final class ZmqHub implements AutoCloseable {
             progress++;
             handleInbound(frame);
         }
-        return false;
     }
 
     private void handleInbound(byte[] frame) {
