@@ -1,5 +1,6 @@
 package io.condurejava.client;
 
+import io.condurejava.session.CreditGate;
 import io.condurejava.ws.Incoming;
 import io.condurejava.ws.MessageReader;
 import io.condurejava.ws.Role;
@@ -20,10 +21,10 @@ import java.util.concurrent.BlockingQueue;
 final class OriginWebSocketReader implements Runnable {
     private final MessageReader reader;
     private final int bufferSize;
-    private final OriginCredits credits;
+    private final CreditGate credits;
     private final BlockingQueue<WebSocketEvent> events;
 
-    OriginWebSocketReader(InputStream in, long maxMessageBytes, int bufferSize, OriginCredits credits,
+    OriginWebSocketReader(InputStream in, long maxMessageBytes, int bufferSize, CreditGate credits,
                           BlockingQueue<WebSocketEvent> events) {
         this.reader = new MessageReader(in, Role.CLIENT, maxMessageBytes, null);
         this.bufferSize = bufferSize;
@@ -35,7 +36,7 @@ final class OriginWebSocketReader implements Runnable {
     public void run() {
         try (reader) {
             while (true) {
-                int allowed = credits.acquire(bufferSize);
+                int allowed = credits.acquire(CreditGate.SINGLE_STREAM, bufferSize);
                 if (allowed < 0) {
                     return;
                 }
@@ -44,7 +45,7 @@ final class OriginWebSocketReader implements Runnable {
                     events.put(new WebSocketEvent.OriginGone("connection closed without a close frame"));
                     return;
                 }
-                credits.giveBack(allowed - Math.min(allowed, cost(incoming)));
+                credits.giveBack(CreditGate.SINGLE_STREAM, allowed - Math.min(allowed, cost(incoming)));
                 events.put(new WebSocketEvent.FromOrigin(incoming));
                 if (incoming instanceof Incoming.Close) {
                     return; // nothing is read after the close frame

@@ -1,5 +1,6 @@
 package io.condurejava.client;
 
+import io.condurejava.session.CreditGate;
 import io.condurejava.ws.Incoming;
 import io.condurejava.ws.MessageReader;
 import io.condurejava.zhttp.Cancel;
@@ -49,7 +50,7 @@ final class OutgoingWebSocketExchange implements ClientExchange {
     private final Runnable onFinish;
     private final BlockingQueue<WebSocketEvent> events =
             new ArrayBlockingQueue<>(OutgoingHttpExchange.INBOUND_CAPACITY + READER_RESERVED_SLOTS);
-    private final OriginCredits originCredits;
+    private final CreditGate originCredits;
     private final InitiatorSeq seq = new InitiatorSeq();
     private volatile Socket socket;
     private volatile boolean aborted;
@@ -67,7 +68,7 @@ final class OutgoingWebSocketExchange implements ClientExchange {
         this.link = link;
         this.request = request;
         this.onFinish = onFinish;
-        this.originCredits = new OriginCredits(request.credits());
+        this.originCredits = CreditGate.singleStream(request.credits());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.condurejava.server;
 
+import io.condurejava.session.CreditGate;
 import io.condurejava.http1.ChunkedInputStream;
 import io.condurejava.http1.FixedLengthInputStream;
 import io.condurejava.http1.HttpInput;

@@ -1,5 +1,6 @@
 package io.condurejava.server;
 
+import io.condurejava.session.CreditGate;
 import io.condurejava.config.Settings;
 import io.condurejava.http1.HttpViolationException;
 import io.condurejava.http1.RequestHead;

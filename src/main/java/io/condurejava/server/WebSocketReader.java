@@ -1,5 +1,6 @@
 package io.condurejava.server;
 
+import io.condurejava.session.CreditGate;
 import io.condurejava.ws.Incoming;
 import io.condurejava.ws.MessageReader;
 import io.condurejava.ws.Role;

@@ -1,14 +1,15 @@
-package io.condurejava.server;
+package io.condurejava.session;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Request-body credits granted by the handler, shared by a connection's session thread (which adds
- * them) and its reader thread (which takes them before reading body bytes from the client).
- * Nothing of the body is read while the handler has granted nothing: that is the upload backpressure.
+ * Credits granted by the ZHTTP peer for what a connection reads, shared by the connection's session
+ * thread (which adds them) and its reader thread (which takes them before reading). Server side: the
+ * handler's credits for request bodies and client WebSocket messages; client mode: the initiator's
+ * credits for what the origin sends. Nothing is read while nothing is granted: that is the backpressure.
  */
-final class CreditGate {
+public final class CreditGate {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long credits;
@@ -18,7 +19,7 @@ final class CreditGate {
     private long generation;
 
     /** Adds credits granted by the handler. Session thread. */
-    void add(long amount) {
+    public void add(long amount) {
         if (amount <= 0) {
             return;
         }
@@ -36,7 +37,7 @@ final class CreditGate {
      * then takes up to {@code max}; returns -1 once the gate is closed. Reader thread. One piece at a
      * time keeps a connection's memory at one buffer, however large the handler's window.
      */
-    int acquire(long forGeneration, int max) throws InterruptedException {
+    public int acquire(long forGeneration, int max) throws InterruptedException {
         lock.lock();
         try {
             while ((generation != forGeneration || credits == 0 || pieceInFlight) && !closed) {
@@ -55,7 +56,7 @@ final class CreditGate {
     }
 
     /** The session thread has passed the last piece on to the handler side: the reader may read the next. */
-    void pieceDone() {
+    public void pieceDone() {
         lock.lock();
         try {
             pieceInFlight = false;
@@ -66,7 +67,7 @@ final class CreditGate {
     }
 
     /** Returns credits taken but not used, unless a newer request has begun since. Reader thread. */
-    void giveBack(long forGeneration, int amount) {
+    public void giveBack(long forGeneration, int amount) {
         lock.lock();
         try {
             if (generation == forGeneration && amount > 0) {
@@ -78,8 +79,22 @@ final class CreditGate {
         }
     }
 
+    /**
+     * A gate for a connection that carries a single stream (client mode): already begun, holding the
+     * credits the peer granted at the start. Its reader uses {@link #acquire(long, int)} with generation 1.
+     */
+    public static CreditGate singleStream(long initialCredits) {
+        CreditGate gate = new CreditGate();
+        gate.begin();
+        gate.add(initialCredits);
+        return gate;
+    }
+
+    /** The generation of a {@link #singleStream} gate. */
+    public static final long SINGLE_STREAM = 1;
+
     /** Wakes the reader for good; used when the session ends before the body was read. */
-    void close() {
+    public void close() {
         lock.lock();
         try {
             closed = true;
@@ -94,7 +109,7 @@ final class CreditGate {
      * earlier request (more than its body used) are never spent on this one, and the reader waits for
      * this call before reading the next body. Session thread.
      */
-    void begin() {
+    public void begin() {
         lock.lock();
         try {
             generation++;
