@@ -199,7 +199,8 @@ public final class ZServerChannel {
         if (router != null && (router.getEvents() & ZMQ.Poller.POLLIN) != 0) {
             routerHot = true;
         }
-        return pullHot || routerHot;
+        boolean reqReadable = req != null && req.readable();
+        return pullHot || routerHot || reqReadable;
     }
 
     /** True while an input socket may still hold messages. */

@@ -68,6 +68,14 @@ final class ZServerReqSocket {
         return hot;
     }
 
+    /** Asks the socket whether a request waits (processing its pending commands); marks it to be read. */
+    boolean readable() {
+        if ((router.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+            hot = true;
+        }
+        return hot;
+    }
+
     boolean hasQueued() {
         return !replies.isEmpty();
     }

@@ -24,6 +24,14 @@ public final class ZmqEndpoints {
     static final String LOOPBACK_ANY_PORT = "tcp://" + LOOPBACK_HOST + ":*";
     /** Accept backlog of the relay listeners. */
     static final int RELAY_BACKLOG_CONNECTIONS = 64;
+    /**
+     * ZMTP handshake deadline of a connecting socket (ZMQ_HANDSHAKE_IVL; ZeroMQ's default is 30 s). JeroMQ 0.6.0
+     * sometimes never watches a freshly connected channel (its poller meets the connecter's cancelled key, see
+     * zeromq/jeromq#1022), so the handshake stalls until this deadline drops the connection and JeroMQ
+     * reconnects. A NULL-mechanism handshake is a few dozen bytes: two seconds is plenty even under load.
+     */
+    public static final int CONNECT_HANDSHAKE_MILLIS = 2000;
+    private static final int ZEROMQ_DEFAULT_HANDSHAKE_MILLIS = 30_000;
 
     private ZmqEndpoints() {
     }
@@ -70,6 +78,7 @@ public final class ZmqEndpoints {
      * Connects {@code socket} to {@code endpoint}. {@code tcp://…} and {@code inproc://…} go straight to JeroMQ;
      * for {@code ipc://PATH} JeroMQ connects to a loopback relay port that opens a Unix-domain connection to PATH
      * per JeroMQ connection. PATH need not exist yet: JeroMQ keeps reconnecting until it does.
+     * A socket still on ZeroMQ's default handshake deadline gets {@link #CONNECT_HANDSHAKE_MILLIS}.
      * Closing the returned handle stops the relay.
      *
      * @throws ZmqEndpointException naming the endpoint
@@ -77,6 +86,9 @@ public final class ZmqEndpoints {
     public static EndpointHandle connect(ZMQ.Socket socket, String endpoint) throws ZmqEndpointException {
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(endpoint, "endpoint");
+        if (socket.getHandshakeIvl() == ZEROMQ_DEFAULT_HANDSHAKE_MILLIS) {
+            socket.setHandshakeIvl(CONNECT_HANDSHAKE_MILLIS);
+        }
         if (!endpoint.startsWith(IpcSocketFile.IPC_PREFIX)) {
             zmqConnect(socket, endpoint, endpoint);
             return new DirectHandle(endpoint);
