@@ -132,6 +132,11 @@ public final class Server implements AutoCloseable {
         return directory.size();
     }
 
+    /** Times the ZeroMQ thread woke from its sleep (a health figure: it stays low while nothing happens). */
+    public long zmqThreadWakeUps() {
+        return hub.wakeUps();
+    }
+
     /** Client-mode (outgoing) sessions in progress; 0 without --zserver-stream. */
     public int liveClientSessions() {
         return clientMode == null ? 0 : clientMode.liveSessions();

@@ -56,6 +56,7 @@ public final class ZmqHub implements AutoCloseable {
     private RoutedSender routedSender;
     /** Messages moved so far (in or out); a round that moves none goes to sleep. ZeroMQ thread only. */
     private long progress;
+    private volatile long wakeUps; // times the thread woke from its selector (written by the ZeroMQ thread only)
     /** When the next keep-alive sweep is due. ZeroMQ thread only. */
     private long nextSweep;
     private static final int SUB_BIT = 1;
@@ -226,12 +227,28 @@ public final class ZmqHub implements AutoCloseable {
         boolean retrying = pendingInitial != null || routedSender.hasBlocked() || (reqChannel != null && reqChannel.hasPending());
         long timeout = retrying ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
         int fired = selector.sleep(running ? timeout : Math.min(timeout, 10));
+        wakeUps++; // a single writer: the ZeroMQ thread
         // An output socket's signal is a command (a pipe became writable, a peer came or went): let
-        // JeroMQ process it, or its ZMQ_FD stays readable and the thread would never sleep.
+        // JeroMQ process it, or its ZMQ_FD stays readable and the thread would never sleep again
+        // (it spun a core while idle until this was done).
+        if ((fired & PUSH_BIT) != 0) {
+            push.getEvents();
+        }
+        if ((fired & ROUTER_BIT) != 0) {
+            router.getEvents();
+        }
         if (zserver != null) {
             zserver.signalled(fired);
         }
         return pendingInitial;
+    }
+
+    /**
+     * How many times the ZeroMQ thread has woken from its selector. An idle hub wakes about once per
+     * keep-alive tick (1 s); a socket signal left unprocessed makes it wake without end (a spin).
+     */
+    public long wakeUps() {
+        return wakeUps;
     }
 
     /** True when an input socket has a message waiting (asking processes its pending commands). */
