@@ -7,6 +7,9 @@ final class Conditions {
     static final String BAD_REQUEST = "bad-request";
     static final String TLS_ERROR = "tls-error";
     static final String POLICY_VIOLATION = "policy-violation";
+    static final String TOO_MANY_REDIRECTS = "too-many-redirects";
+    /** A req-mode response body over the limit (zurl and Pushpin's comments call it max-size-exceeded). */
+    static final String MAX_SIZE_EXCEEDED = "max-size-exceeded";
     static final String UNDEFINED = "undefined-condition";
 
     private Conditions() {

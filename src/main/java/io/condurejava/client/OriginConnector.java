@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -24,12 +25,17 @@ import javax.net.ssl.SSLSocket;
 final class OriginConnector {
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
-    private final boolean denyOutInternal;
+    private final Predicate<InetAddress> denied;
     private final ClientTls tls;
     private final int readTimeoutMillis;
 
     OriginConnector(boolean denyOutInternal, ClientTls tls, int readTimeoutMillis) {
-        this.denyOutInternal = denyOutInternal;
+        this(denyOutInternal ? AddressPolicy::isInternal : address -> false, tls, readTimeoutMillis);
+    }
+
+    /** With the addresses refused unless {@code ignore-policies} given as a predicate (tests use a narrower one). */
+    OriginConnector(Predicate<InetAddress> denied, ClientTls tls, int readTimeoutMillis) {
+        this.denied = denied;
         this.tls = tls;
         this.readTimeoutMillis = readTimeoutMillis;
     }
@@ -77,12 +83,12 @@ final class OriginConnector {
         } catch (UnknownHostException e) {
             throw new ClientFailure(Conditions.REMOTE_CONNECTION_FAILED, "cannot resolve " + host, e);
         }
-        if (!denyOutInternal || target.ignorePolicies()) {
+        if (target.ignorePolicies()) {
             return List.of(all);
         }
         List<InetAddress> allowed = new ArrayList<>();
         for (InetAddress a : all) {
-            if (!AddressPolicy.isInternal(a)) {
+            if (!denied.test(a)) {
                 allowed.add(a);
             }
         }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * reads the response head with the shared http1 parser, sends {@code {code, reason, headers, more}}
  * and then the body only as far as the initiator's credits allow. Failures before the response
  * start are {@code error} packets with a condition; later ones are {@code cancel}. Inbound packets
- * are delivered by the ZeroMQ thread through {@link #deliver}.
+ * are delivered by the ZeroMQ thread through {@link #deliver}. With {@code follow-redirects} and the
+ * whole body in the first message, redirects are followed first ({@link FollowingCall}).
  */
 final class OutgoingHttpExchange implements ClientExchange {
     private static final Logger log = LoggerFactory.getLogger("client");
@@ -124,16 +125,15 @@ final class OutgoingHttpExchange implements ClientExchange {
 
     private void exchange() throws ClientFailure, InitiatorGone, InterruptedException {
         OutgoingRequest req = OutgoingRequest.of(request);
-        OriginCall.Started started = OriginCall.start(config, req.target(),
-                OriginCall.repeatable(request.method(), request.more()), out -> {
-                    out.write(req.head());
-                    sendBody(req, out);
-                }, opened -> socket = opened, this::checkAborted);
-        OriginConnection connection = started.connection();
-        IncomingResponseHead head = started.head();
+        FollowingCall.Outcome outcome = FollowingCall.run(config, request, req, out -> {
+            out.write(req.head());
+            sendBody(req, out);
+        }, Redirects.followable(request), opened -> socket = opened, this::checkAborted);
+        OriginConnection connection = outcome.connection();
+        IncomingResponseHead head = outcome.head();
         ResponseBodyFraming framing;
         try {
-            framing = head.framing(request.method());
+            framing = head.framing(outcome.request().method());
         } catch (MalformedResponseException e) {
             throw new ClientFailure(Conditions.UNDEFINED, e.getMessage(), e);
         }
@@ -143,7 +143,7 @@ final class OutgoingHttpExchange implements ClientExchange {
         Runnable release = () -> {
             if (!aborted && OriginCall.reusable(head, framing, connection)) {
                 socket = null; // the pool owns it now
-                config.pool().give(OriginPool.Key.of(req.target()), connection);
+                config.pool().give(OriginPool.Key.of(outcome.prepared().target()), connection);
             }
         };
         if (body == null) {

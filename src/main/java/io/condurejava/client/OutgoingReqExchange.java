@@ -20,11 +20,12 @@ import java.util.List;
 
 /**
  * One req-mode request ({@code --zserver-req}, reference §10), on its own virtual thread: the
- * whole request is in the one message (its {@code more} is ignored), the response is read whole
- * (body up to {@code --body-buffer-size}) and goes back in one data message
+ * whole request is in the one message (its {@code more} is ignored), redirects are followed with
+ * {@code follow-redirects} ({@link FollowingCall}), the response is read whole (body up to
+ * {@link #responseLimit}) and goes back in one data message
  * {@code {from, id, code, reason, headers, body}} — no seq, no credits, no {@code ext} — on the
  * envelope the request came with; any failure is an {@code error} message with a condition
- * (a response too large is {@code undefined-condition}; a WebSocket uri is {@code bad-request}).
+ * (a response too large is {@code max-size-exceeded}; a WebSocket uri is {@code bad-request}).
  * Origin connections are pooled as in stream mode ({@link OriginCall}).
  */
 final class OutgoingReqExchange implements Runnable {
@@ -79,38 +80,48 @@ final class OutgoingReqExchange implements Runnable {
         }
     }
 
+    /** The largest response body: the request's {@code max-size} when positive, capped by {@code --body-buffer-size}. */
+    static int responseLimit(long maxSize, int bodyBufferSize) {
+        return maxSize > 0 ? (int) Math.min(maxSize, bodyBufferSize) : bodyBufferSize;
+    }
+
     private Payload exchange() throws ClientFailure {
         if (RequestUri.isWebSocket(request)) {
             throw new ClientFailure(Conditions.BAD_REQUEST, "WebSocket in req mode");
         }
-        OutgoingRequest req = OutgoingRequest.of(request.toBuilder().more(false).build());
+        Data whole = request.toBuilder().more(false).build();
+        OutgoingRequest req = OutgoingRequest.of(whole);
         if (req.length() >= 0 && req.length() != request.body().length) {
             throw new ClientFailure(Conditions.BAD_REQUEST, "body length differs from its Content-Length");
         }
-        OriginCall.Started started;
+        FollowingCall.Outcome outcome;
         try {
-            started = OriginCall.start(config, req.target(), OriginCall.repeatable(request.method(), false), out -> {
+            outcome = FollowingCall.run(config, whole, req, out -> {
                 out.write(req.head());
                 out.write(request.body());
-            }, opened -> socket = opened, () -> { });
+            }, whole.followRedirects(), opened -> socket = opened, () -> {
+                if (aborted) {
+                    throw new InitiatorGone("shutting down", false); // stops the redirect hops too
+                }
+            });
         } catch (InitiatorGone | InterruptedException e) {
-            throw new ClientFailure(Conditions.UNDEFINED, "interrupted", e); // no initiator to lose in req mode
+            throw new ClientFailure(Conditions.UNDEFINED, e.getMessage(), e); // no initiator to lose in req mode
         }
         if (aborted) {
             throw new ClientFailure(Conditions.UNDEFINED, "shutting down");
         }
-        IncomingResponseHead head = started.head();
+        IncomingResponseHead head = outcome.head();
+        int limit = responseLimit(request.maxSize(), config.reqMaxResponseBytes());
         try {
-            ResponseBodyFraming framing = head.framing(request.method());
-            InputStream bodyStream = OriginResponses.body(framing, started.connection().in, config.bufferSize());
-            byte[] body = OriginResponses.readAll(bodyStream, config.reqMaxResponseBytes(), false);
+            ResponseBodyFraming framing = head.framing(outcome.request().method());
+            InputStream bodyStream = OriginResponses.body(framing, outcome.connection().in, config.bufferSize());
+            byte[] body = OriginResponses.readAll(bodyStream, limit, false);
             if (body == null) {
-                throw new ClientFailure(Conditions.UNDEFINED, "response body larger than " + config.reqMaxResponseBytes()
-                        + " bytes");
+                throw new ClientFailure(Conditions.MAX_SIZE_EXCEEDED, "response body larger than " + limit + " bytes");
             }
-            if (!aborted && OriginCall.reusable(head, framing, started.connection())) {
+            if (!aborted && OriginCall.reusable(head, framing, outcome.connection())) {
                 socket = null; // the pool owns it now
-                config.pool().give(OriginPool.Key.of(req.target()), started.connection());
+                config.pool().give(OriginPool.Key.of(outcome.prepared().target()), outcome.connection());
             }
             return Data.response(head.code(), head.reason(), head.headers(), body, false, 0);
         } catch (MalformedResponseException e) {

@@ -16,7 +16,8 @@ import javax.net.ssl.SSLContext;
  * connections (from 1) and answers each request with {@code conn=N req=M}. Paths: {@code /ka}
  * (Content-Length), {@code /ka/chunked} (chunked), {@code /ka/close} ({@code Connection: close},
  * then closes), {@code /ka/http10} (an HTTP/1.0 answer), {@code /ka/hangup} (answers, then closes
- * the idle connection at once), {@code /ka/once} (answers; the next request on that connection is
+ * the idle connection at once), {@code /ka/redirect} and {@code /ka/redirect/chunked} (302 / 307 to
+ * {@code /ka} with a Content-Length / chunked body), {@code /ka/once} (answers; the next request on that connection is
  * read and the connection closed without an answer), anything else after a request body
  * (Content-Length) is read. One virtual thread per connection.
  */
@@ -69,6 +70,11 @@ final class KeepAliveOrigin implements AutoCloseable {
                         write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
                         return;
                     }
+                    case "/ka/redirect" -> write(out, "HTTP/1.1 302 Found\r\nLocation: /ka\r\nContent-Length: "
+                            + body.length() + "\r\n\r\n" + body);
+                    case "/ka/redirect/chunked" -> write(out, "HTTP/1.1 307 Temporary Redirect\r\nLocation: /ka\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body
+                            + "\r\n0\r\n\r\n");
                     case "/ka/http10" -> write(out, "HTTP/1.0 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
                     case "/ka/hangup" -> {
                         write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);

@@ -119,7 +119,7 @@ class ReqClientModeTest {
         byte[] exact = assertInstanceOf(Data.class, roundTrip(Data.builder().method("GET")
                 .uri(url("/download/" + BODY_LIMIT)).build()).payload()).body();
         assertArrayEquals(TestOrigin.content(BODY_LIMIT), exact);
-        assertEquals("undefined-condition", errorOf(Data.builder().method("GET").uri(url("/download/" + (BODY_LIMIT + 1)))
+        assertEquals("max-size-exceeded", errorOf(Data.builder().method("GET").uri(url("/download/" + (BODY_LIMIT + 1)))
                 .build()));
     }
 

@@ -22,11 +22,15 @@ import javax.net.ssl.SSLContext;
  * {@code /echo} (the request head as body), {@code /chunked} (three chunks), {@code /download/N}
  * (N pseudo-random bytes, see {@link #content}), {@code /upload} (answers sha-256 and length of the
  * body, Content-Length or chunked), {@code /slow} (a body trickled in small pieces), {@code /drop}
- * (promises 100000 bytes, sends 1000, closes), {@code /silent} (never answers).
+ * (promises 100000 bytes, sends 1000, closes), {@code /silent} (never answers), and for redirects
+ * {@code /to/CODE?LOCATION} (answers CODE with everything after the first {@code ?} as Location),
+ * {@code /loop/N} (N redirects to {@code /loop/N-1}, then {@code done}) and {@code /inspect}
+ * (answers {@link #inspect}). Every request body is read before the answer.
  */
 final class TestOrigin implements AutoCloseable {
     static final long CONTENT_SEED = 6;
     static final String HELLO = "hello from the origin\n";
+    private static final byte[] REDIRECT_BODY = "this resource moved\n".getBytes(StandardCharsets.US_ASCII);
     private static final int SLOW_PIECES = 5;
     private static final long SLOW_PAUSE_MILLIS = 50;
 
@@ -74,7 +78,22 @@ final class TestOrigin implements AutoCloseable {
             String head = readHead(in);
             String[] line = head.substring(0, head.indexOf("\r\n")).split(" ");
             String path = line[1];
-            if (path.equals("/hello")) {
+            if (path.startsWith("/to/")) {
+                readBody(in, head);
+                int query = path.indexOf('?');
+                respond(out, path.substring("/to/".length(), query) + " Redirect", "Location: " + path.substring(query + 1)
+                        + "\r\n", REDIRECT_BODY);
+            } else if (path.startsWith("/loop/")) {
+                readBody(in, head);
+                int left = Integer.parseInt(path.substring("/loop/".length()));
+                if (left > 0) {
+                    respond(out, "302 Found", "Location: /loop/" + (left - 1) + "\r\n", REDIRECT_BODY);
+                } else {
+                    respond(out, "200 OK", "", "done".getBytes(StandardCharsets.US_ASCII));
+                }
+            } else if (path.equals("/inspect")) {
+                respond(out, "200 OK", "", inspect(line[0], readBody(in, head), head).getBytes(StandardCharsets.ISO_8859_1));
+            } else if (path.equals("/hello")) {
                 respond(out, "200 OK", "Content-Type: text/plain\r\n", HELLO.getBytes(StandardCharsets.US_ASCII));
             } else if (path.startsWith("/echo")) {
                 respond(out, "200 OK", "", head.getBytes(StandardCharsets.ISO_8859_1));
@@ -114,6 +133,21 @@ final class TestOrigin implements AutoCloseable {
         }
     }
 
+    /**
+     * What {@code /inspect} answers: {@code METHOD SHA256 LENGTH ct=.. cl=.. te=.. host=.. auth=.. cookie=..}
+     * ({@code -} for an absent field).
+     */
+    static String inspect(String method, byte[] body, String head) throws Exception {
+        return method + " " + sha256(body) + " " + body.length + " ct=" + orDash(header(head, "content-type"))
+                + " cl=" + orDash(header(head, "content-length")) + " te=" + orDash(header(head, "transfer-encoding"))
+                + " host=" + orDash(header(head, "host")) + " auth=" + orDash(header(head, "authorization"))
+                + " cookie=" + orDash(header(head, "cookie"));
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+
     private static void respond(OutputStream out, String status, String headers, byte[] body) throws IOException {
         out.write(("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
@@ -146,6 +180,9 @@ final class TestOrigin implements AutoCloseable {
         String length = header(head, "content-length");
         if (length != null) {
             return in.readNBytes(Integer.parseInt(length));
+        }
+        if (header(head, "transfer-encoding") == null) {
+            return new byte[0];
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
