@@ -42,7 +42,7 @@ public final class ClientMode implements AutoCloseable {
         OriginPool pool = new OriginPool(readTimeoutMillis);
         ClientConfig config = new ClientConfig(s.id(), channel, connector, pool, s.bufferSize(),
                 TimeUnit.SECONDS.toNanos(s.sessionTimeoutSeconds()), TimeUnit.SECONDS.toNanos(s.streamTimeoutSeconds()),
-                s.websocketMaxMessage(), s.bodyBufferSize());
+                s.websocketMaxMessage(), s.bodyBufferSize(), s.compression());
         ClientSessions sessions = new ClientSessions(config, s.streamMaxconn(),
                 TimeUnit.SECONDS.toNanos(s.keepAliveIntervalSeconds()));
         channel.setSink(sessions);

@@ -14,8 +14,8 @@ import java.util.Set;
  * hop-by-hop and framing fields, then our own fields: the body framing ({@code Content-Length} or
  * chunked; no {@code Connection} field: HTTP/1.1 keeps the connection, see {@link OriginPool}), or for a WebSocket the opening handshake fields
  * ({@code Upgrade}, {@code Connection}, {@code Sec-WebSocket-Version}, {@code Sec-WebSocket-Key};
- * the initiator's {@code Sec-WebSocket-Protocol} passes through, its extension offers do not:
- * client mode does not compress). Rejects header names that are not tokens and values with CR, LF
+ * the initiator's {@code Sec-WebSocket-Protocol} passes through, its extension offers do not: ZHTTP
+ * carries no compressed frames; with --compression {@link WebSocketRequest} adds our own offer). Rejects header names that are not tokens and values with CR, LF
  * or NUL. Pure; any thread.
  */
 final class OriginRequestHead {

@@ -3,6 +3,7 @@ package io.condurejava.client;
 import io.condurejava.session.CreditGate;
 import io.condurejava.ws.Incoming;
 import io.condurejava.ws.MessageReader;
+import io.condurejava.ws.PerMessageDeflate;
 import io.condurejava.ws.Role;
 import io.condurejava.ws.WebSocketProtocolException;
 
@@ -12,22 +13,26 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * The reading half of a client-mode WebSocket, on its own virtual thread: origin frames (which
- * must be unmasked; rules enforced by {@link MessageReader} in {@link Role#CLIENT}) become message
- * pieces and control messages, read only within the initiator's credits (each piece at most
- * min(credits, buffer size); data and ping/pong payloads cost credits, close frames do not), and
+ * must be unmasked; rules enforced by {@link MessageReader} in {@link Role#CLIENT}; inflated when
+ * permessage-deflate was agreed) become message pieces and control messages, read only within the
+ * initiator's credits (each piece at most min(credits, largest piece); data and ping/pong payloads cost credits, close frames do not), and
  * are posted to the session thread. Ends after the origin's close frame, a violation, EOF, or
  * when the session closes the credits or interrupts it.
  */
 final class OriginWebSocketReader implements Runnable {
     private final MessageReader reader;
-    private final int bufferSize;
+    private final int maxPieceBytes;
     private final CreditGate credits;
     private final BlockingQueue<WebSocketEvent> events;
 
-    OriginWebSocketReader(InputStream in, long maxMessageBytes, int bufferSize, CreditGate credits,
-                          BlockingQueue<WebSocketEvent> events) {
-        this.reader = new MessageReader(in, Role.CLIENT, maxMessageBytes, null);
-        this.bufferSize = bufferSize;
+    /**
+     * @param maxPieceBytes largest message piece (plain bytes) posted at once
+     * @param deflate the agreed permessage-deflate, or null
+     */
+    OriginWebSocketReader(InputStream in, long maxMessageBytes, int maxPieceBytes, PerMessageDeflate.Negotiated deflate,
+                          CreditGate credits, BlockingQueue<WebSocketEvent> events) {
+        this.reader = new MessageReader(in, Role.CLIENT, maxMessageBytes, deflate);
+        this.maxPieceBytes = maxPieceBytes;
         this.credits = credits;
         this.events = events;
     }
@@ -36,7 +41,7 @@ final class OriginWebSocketReader implements Runnable {
     public void run() {
         try (reader) {
             while (true) {
-                int allowed = credits.acquire(CreditGate.SINGLE_STREAM, bufferSize);
+                int allowed = credits.acquire(CreditGate.SINGLE_STREAM, maxPieceBytes);
                 if (allowed < 0) {
                     return;
                 }

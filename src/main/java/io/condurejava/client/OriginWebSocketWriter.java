@@ -1,6 +1,7 @@
 package io.condurejava.client;
 
 import io.condurejava.ws.MessageWriter;
+import io.condurejava.ws.PerMessageDeflate;
 import io.condurejava.ws.Role;
 import io.condurejava.zhttp.Credit;
 import io.condurejava.zhttp.Data;
@@ -12,9 +13,11 @@ import java.io.OutputStream;
  * The writing half of a client-mode WebSocket, on the session thread: the initiator's messages
  * become masked frames ({@code content-type} binary, anything else text; {@code more} continues a
  * message; ping and pong of at most 125 bytes; a close without code is written as 1000), paid for
- * with the credits we granted (content beyond them is the initiator's fault: cancel). Nothing but
- * the close is written after the close; credits go back (one {@code credit} for all that was
- * written) when {@link #flush} runs, which the session does when no event waits.
+ * with the credits we granted (content beyond them is the initiator's fault: cancel). With
+ * permessage-deflate agreed each data piece is compressed and sync-flushed (RSV1 on a message's
+ * first frame); credits always count the initiator's plain bytes. Nothing but the close is
+ * written after the close; credits go back (one {@code credit} for all that was written) when
+ * {@link #flush} runs, which the session does when no event waits.
  */
 final class OriginWebSocketWriter implements AutoCloseable {
     private static final int NORMAL_CLOSURE = 1000;
@@ -30,9 +33,13 @@ final class OriginWebSocketWriter implements AutoCloseable {
     private int unflushedBytes;
     private boolean unflushed;
 
-    /** @param credits what the initiator may send before its first credit back (the 101's grant) */
-    OriginWebSocketWriter(OutputStream out, long credits, InitiatorLink link, OriginCall.AbortCheck aborted) {
-        this.writer = new MessageWriter(out, Role.CLIENT, null);
+    /**
+     * @param credits what the initiator may send before its first credit back (the 101's grant)
+     * @param deflate the agreed permessage-deflate, or null
+     */
+    OriginWebSocketWriter(OutputStream out, long credits, PerMessageDeflate.Negotiated deflate, InitiatorLink link,
+                          OriginCall.AbortCheck aborted) {
+        this.writer = new MessageWriter(out, Role.CLIENT, deflate);
         this.credits = credits;
         this.link = link;
         this.aborted = aborted;

@@ -3,6 +3,7 @@ package io.condurejava.client;
 import io.condurejava.session.CreditGate;
 import io.condurejava.ws.Incoming;
 import io.condurejava.ws.MessageReader;
+import io.condurejava.ws.PerMessageDeflate;
 import io.condurejava.zhttp.Cancel;
 import io.condurejava.zhttp.Close;
 import io.condurejava.zhttp.Credit;
@@ -25,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * One client-mode WebSocket session (uri ws:// or wss://; reference §10, mapped like §5), on its
  * own virtual thread: acknowledges with a {@code keep-alive}, connects, performs the client
- * handshake ({@link WebSocketRequest}, checked by {@link WebSocketAnswer}), then answers the
- * initiator with {@code {code: 101, reason, headers, credits: buffer size}} — or, for any other
- * status, {@code error}/{@code rejected} with the origin's code, reason, headers and body. Then it
+ * handshake ({@link WebSocketRequest}, offering permessage-deflate with {@code --compression};
+ * checked by {@link WebSocketAnswer}), then answers the initiator with {@code {code: 101, reason,
+ * headers, credits: buffer size}} (3/4 of it with permessage-deflate agreed, as Condure: the
+ * other quarter is for compressed bytes) — or, for any other status, {@code error}/{@code
+ * rejected} with the origin's code, reason, headers and body. Then it
  * relays both ways: origin pieces from {@link OriginWebSocketReader} within the initiator's
  * credits; initiator messages written as masked frames ({@code content-type} binary, else text;
  * {@code more} continues a message; ping, pong, close) with a {@code credit} back after each flush.
@@ -43,6 +46,8 @@ final class OutgoingWebSocketExchange implements ClientExchange {
     /** Queue slots kept for the reader thread (one piece in flight plus its end). */
     private static final int READER_RESERVED_SLOTS = 4;
     private static final byte[] EMPTY = new byte[0];
+    /** With permessage-deflate, the share (numerator / 4) of the buffer for plain bytes (Condure's 75 % / 25 % split). */
+    private static final int DEFLATE_PLAIN_QUARTERS = 3;
 
     private final ClientConfig config;
     private final InitiatorLink link;
@@ -141,7 +146,7 @@ final class OutgoingWebSocketExchange implements ClientExchange {
 
     /** Connects and does the opening handshake; true when the initiator got the 101 and relaying starts. */
     private boolean handshake() throws ClientFailure, InitiatorGone, InterruptedException {
-        WebSocketOpening.Result result = WebSocketOpening.open(config, WebSocketRequest.of(request),
+        WebSocketOpening.Result result = WebSocketOpening.open(config, WebSocketRequest.of(request, config.compression()),
                 opened -> socket = opened, this::checkAborted);
         if (result instanceof WebSocketOpening.Result.Rejected rejected) {
             log.debug("client ws {} {}: origin rejected the handshake with {}", link.to(), link.id(),
@@ -150,13 +155,20 @@ final class OutgoingWebSocketExchange implements ClientExchange {
             return false;
         }
         WebSocketOpening.Result.Open open = (WebSocketOpening.Result.Open) result;
-        link.send(Data.response(101, open.head().reason(), open.head().headers(), EMPTY, false, config.bufferSize()));
+        PerMessageDeflate.Negotiated deflate = open.deflate();
+        int plainBytes = plainBufferBytes(config.bufferSize(), deflate);
+        link.send(Data.response(101, open.head().reason(), open.head().headers(), EMPTY, false, plainBytes));
         accepted = true;
-        writer = new OriginWebSocketWriter(open.out(), config.bufferSize(), link, this::checkAborted);
+        writer = new OriginWebSocketWriter(open.out(), plainBytes, deflate, link, this::checkAborted);
         long max = config.websocketMaxMessage() == 0 ? MessageReader.UNLIMITED_MESSAGE_BYTES : config.websocketMaxMessage();
         readerThread = Thread.ofVirtual().name("zserver-ws-" + link.id())
-                .start(new OriginWebSocketReader(open.in(), max, config.bufferSize(), originCredits, events));
+                .start(new OriginWebSocketReader(open.in(), max, plainBytes, deflate, originCredits, events));
         return true;
+    }
+
+    /** The initiator's credit grant and the largest piece we post: the buffer size, 3/4 of it with deflate. */
+    static int plainBufferBytes(int bufferSize, PerMessageDeflate.Negotiated deflate) {
+        return deflate == null ? bufferSize : (int) ((long) bufferSize * DEFLATE_PLAIN_QUARTERS / 4);
     }
 
     private void relay() throws ClientFailure, InitiatorGone, InterruptedException {

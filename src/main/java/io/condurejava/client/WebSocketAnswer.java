@@ -2,16 +2,19 @@ package io.condurejava.client;
 
 import io.condurejava.http1.HttpHeader;
 import io.condurejava.http1.IncomingResponseHead;
+import io.condurejava.ws.DeflateAnswer;
 import io.condurejava.ws.Handshake;
+import io.condurejava.ws.PerMessageDeflate;
 
 import java.util.List;
 
 /**
  * Checks an origin's 101 answer to our opening handshake as RFC 6455 §4.1 asks of a client:
  * {@code Upgrade} lists {@code websocket} and {@code Connection} lists {@code upgrade} (tokens,
- * any case), exactly one {@code Sec-WebSocket-Accept} equal to the value computed from our key, no
- * {@code Sec-WebSocket-Extensions} (we offer none), and a {@code Sec-WebSocket-Protocol} only if
- * it is one of the protocols the initiator offered. Pure; any thread.
+ * any case), exactly one {@code Sec-WebSocket-Accept} equal to the value computed from our key,
+ * {@code Sec-WebSocket-Extensions} only as {@link DeflateAnswer} allows (none unless we offered
+ * permessage-deflate; then at most a valid acceptance of it, RFC 7692), and a
+ * {@code Sec-WebSocket-Protocol} only if it is one of the protocols the initiator offered. Pure; any thread.
  */
 final class WebSocketAnswer {
     private WebSocketAnswer() {
@@ -30,10 +33,8 @@ final class WebSocketAnswer {
         if (accepts.size() != 1 || !accepts.get(0).equals(Handshake.acceptKey(request.key()))) {
             return "wrong Sec-WebSocket-Accept " + accepts;
         }
-        for (String v : values(h, "Sec-WebSocket-Extensions")) {
-            if (!v.isBlank()) {
-                return "extension " + v + " was not offered";
-            }
+        if (extensions(head, request) instanceof DeflateAnswer.Verdict.Invalid invalid) {
+            return invalid.problem();
         }
         List<String> protocols = values(h, "Sec-WebSocket-Protocol");
         if (!protocols.isEmpty()) {
@@ -43,6 +44,17 @@ final class WebSocketAnswer {
             }
         }
         return null;
+    }
+
+    /** The permessage-deflate parameters agreed in an answer {@link #problem} found fine, or null for none. */
+    static PerMessageDeflate.Negotiated deflate(IncomingResponseHead head, WebSocketRequest request) {
+        return extensions(head, request) instanceof DeflateAnswer.Verdict.Agreed agreed ? agreed.deflate() : null;
+    }
+
+    private static DeflateAnswer.Verdict extensions(IncomingResponseHead head, WebSocketRequest request) {
+        List<String> values = head.headers().stream().filter(x -> x.is(PerMessageDeflate.HEADER_NAME))
+                .map(HttpHeader::value).toList();
+        return DeflateAnswer.check(values, request.deflateOffered());
     }
 
     private static List<String> values(List<HttpHeader> headers, String name) {

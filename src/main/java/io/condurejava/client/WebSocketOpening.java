@@ -3,6 +3,7 @@ package io.condurejava.client;
 import io.condurejava.http1.HttpInput;
 import io.condurejava.http1.IncomingResponseHead;
 import io.condurejava.http1.MalformedResponseException;
+import io.condurejava.ws.PerMessageDeflate;
 import io.condurejava.zhttp.ErrorPacket;
 
 import java.io.IOException;
@@ -14,15 +15,20 @@ import java.util.function.Consumer;
 /**
  * The opening handshake of a client-mode WebSocket, on the session's thread: connects (always a new
  * connection), sends {@link WebSocketRequest}'s head, reads the answer; a 101 is checked with
- * {@link WebSocketAnswer} and yields the open connection, any other status a {@code rejected} error
+ * {@link WebSocketAnswer} (a bad one, including an invalid permessage-deflate acceptance, is
+ * {@code undefined-condition}) and yields the open connection with the agreed compression, any other status a {@code rejected} error
  * carrying the origin's code, reason, headers and body (at most the buffer size of it). Failures
  * are {@link ClientFailure}s with Condure's conditions.
  */
 final class WebSocketOpening {
     /** The outcome: the connection is open, or the origin said no. */
     sealed interface Result {
-        /** A 101 that completes the handshake; {@code in} holds any bytes read past the head. */
-        record Open(IncomingResponseHead head, Socket socket, HttpInput in, OutputStream out) implements Result {}
+        /**
+         * A 101 that completes the handshake; {@code in} holds any bytes read past the head;
+         * {@code deflate} is the agreed permessage-deflate, or null.
+         */
+        record Open(IncomingResponseHead head, Socket socket, HttpInput in, OutputStream out,
+                    PerMessageDeflate.Negotiated deflate) implements Result {}
 
         /** Any other answer, as the error packet for the initiator. */
         record Rejected(ErrorPacket error) implements Result {}
@@ -70,6 +76,6 @@ final class WebSocketOpening {
         } catch (IOException e) {
             throw new ClientFailure(Conditions.REMOTE_CONNECTION_FAILED, "socket setup: " + e, e);
         }
-        return new Result.Open(head, s, c.in, c.out);
+        return new Result.Open(head, s, c.in, c.out, WebSocketAnswer.deflate(head, request));
     }
 }

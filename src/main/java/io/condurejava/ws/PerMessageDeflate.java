@@ -128,7 +128,7 @@ public final class PerMessageDeflate {
     }
 
     /** 8-15 written without leading zeros (RFC 7692 §7.1.2.1), else -1. */
-    private static int windowBits(String v) {
+    static int windowBits(String v) {
         return switch (v) {
             case "8", "9", "10", "11", "12", "13", "14", "15" -> Integer.parseInt(v);
             default -> -1;

@@ -5,7 +5,8 @@
  * thread per connection; never touches a socket or ZeroMQ.
  *
  * <p>Entry points: {@link io.condurejava.ws.Handshake} and
- * {@link io.condurejava.ws.PerMessageDeflate} for the upgrade, then
+ * {@link io.condurejava.ws.PerMessageDeflate} for the upgrade ({@link io.condurejava.ws.DeflateAnswer}
+ * on the client side), then
  * {@link io.condurejava.ws.MessageReader} (reader thread) and
  * {@link io.condurejava.ws.MessageWriter} (writer thread). {@link io.condurejava.ws.FrameReader}
  * and {@link io.condurejava.ws.FrameWriter} work one level lower.

@@ -27,7 +27,9 @@ import javax.net.ssl.SSLContext;
  * nobody offered), {@code /closefirst} (sends "bye-soon" and close 1001 "going", then waits for
  * our close), {@code /drop} (sends "dropping" and closes TCP without a close frame),
  * {@code /masked} (sends a masked frame, which a server must not), {@code /count} (ten 100-byte
- * text messages at once, then echoes like /echo). Every request head and every close frame it
+ * text messages at once, then echoes like /echo), {@code /extanswer} (answers with the
+ * {@code Sec-WebSocket-Extensions} value the request's {@code X-Answer-Extensions} names, then
+ * echoes uncompressed). Every request head and every close frame it
  * receives are recorded.
  */
 final class TestWsOrigin implements AutoCloseable {
@@ -89,6 +91,8 @@ final class TestWsOrigin implements AutoCloseable {
             String extra = switch (path) {
                 case "/badaccept" -> "Sec-WebSocket-Accept: x" + accept.substring(1) + "\r\n";
                 case "/ext" -> "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n";
+                case "/extanswer" -> "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Extensions: "
+                        + TestOrigin.header(head, "x-answer-extensions") + "\r\n";
                 default -> "Sec-WebSocket-Accept: " + accept + "\r\n";
             };
             String protocol = TestOrigin.header(head, "sec-websocket-protocol");
