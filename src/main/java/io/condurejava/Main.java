@@ -45,6 +45,9 @@ public final class Main {
         System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(settings.workers()));
         System.setProperty("jdk.virtualThreadScheduler.maxPoolSize", Integer.toString(Math.max(256, settings.workers())));
         Logger log = LoggerFactory.getLogger("condure");
+        if (settings.batchScheduling()) {
+            BatchScheduling.apply(log); // before the server's threads exist: they inherit the policy
+        }
         log.info("starting...");
         Server server;
         try {

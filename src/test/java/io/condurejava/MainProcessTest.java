@@ -87,6 +87,49 @@ class MainProcessTest {
         return new Object[] {server, port, dir, log.toPath()};
     }
 
+    /** Linux scheduling policy of each thread of {@code pid}, by thread name (field 41 of /proc/PID/task/TID/stat). */
+    private static java.util.Map<String, Integer> threadPolicies(long pid) throws Exception {
+        java.util.Map<String, Integer> policies = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                policies.merge(name, Integer.parseInt(fields[41 - 3]), Math::max);
+            }
+        }
+        return policies;
+    }
+
+    @Test
+    void everyThreadRunsUnderSchedBatchUnlessTurnedOff() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        int schedBatch = 3;
+        for (boolean batch : new boolean[] {true, false}) {
+            Object[] started = batch ? startServer() : startServer("--batch-scheduling=false");
+            Process server = (Process) started[0];
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> threadPolicies(server.pid()).containsKey("zmq"));
+                java.util.Map<String, Integer> policies = threadPolicies(server.pid());
+                if (batch) {
+                    assertTrue(policies.values().stream().allMatch(p -> p == schedBatch), policies.toString());
+                    assertTrue(policies.keySet().stream().anyMatch(n -> n.startsWith("iothread")), "JeroMQ's I/O thread "
+                            + "inherits the policy: " + policies);
+                } else {
+                    assertTrue(policies.values().stream().noneMatch(p -> p == schedBatch), policies.toString());
+                }
+            } finally {
+                server.destroyForcibly();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     @Test
     void sigtermWithALiveExchangeCancelsItAndExitsZeroWithinTheGracePeriod() throws Exception {
         Object[] started = startServer("--shutdown-timeout=2");

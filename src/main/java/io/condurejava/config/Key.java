@@ -14,6 +14,9 @@ enum Key {
             "instance id: the 'from' of ZHTTP messages and the SUB prefix; non-empty, no spaces", Group.GENERAL),
     WORKERS("workers", "2", Kind.INT, 1, 1024, "threads",
             "worker count (1..1024); maxconn values are divided by it", Group.GENERAL),
+    BATCH_SCHEDULING("batch-scheduling", "true", Kind.BOOL, 0, 0, "boolean",
+            "Linux: run the process's threads under SCHED_BATCH (woken threads do not preempt running ones)",
+            Group.GENERAL),
 
     REQ_MAXCONN("req-maxconn", "100", Kind.INT, 0, Settings.TOTAL_MAXCONN_MAX, "connections",
             "maximum req-mode connections in total (>= workers)", Group.LIMITS),

@@ -12,13 +12,14 @@ import java.util.Objects;
  * @param ipcFileMode permissions for bound ipc socket files, 0 = leave as created
  * @param zmqQueueSize bound of the queue towards the ZeroMQ thread, 0 = automatic
  * @param websocketMaxMessage largest WebSocket message from a client in bytes, 0 = no limit
+ * @param batchScheduling switch the process to SCHED_BATCH at start (Linux; see {@code BatchScheduling})
  */
 public record Settings(int logLevel, String id, int workers, int reqMaxconn, int streamMaxconn, int bufferSize,
         int bodyBufferSize, int messagesMax, int reqTimeoutSeconds, int streamTimeoutSeconds, List<ListenSpec> listens,
         List<String> zclientReq, List<String> zclientStream, boolean zclientConnect, List<String> zserverReq,
         List<String> zserverStream, boolean zserverConnect, int ipcFileMode, Path tlsIdentitiesDir,
         boolean compression, boolean denyOutInternal, int sessionTimeoutSeconds, int keepAliveIntervalSeconds,
-        int shutdownTimeoutSeconds, int zmqQueueSize, int websocketMaxMessage) {
+        int shutdownTimeoutSeconds, int zmqQueueSize, int websocketMaxMessage, boolean batchScheduling) {
 
     /** Condure's limit on req-maxconn + stream-maxconn. */
     public static final int TOTAL_MAXCONN_MAX = 10_000_000;

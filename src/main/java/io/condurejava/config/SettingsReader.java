@@ -73,7 +73,8 @@ final class SettingsReader {
                 Values.integer(raw(Key.KEEP_ALIVE_INTERVAL)),
                 Values.integer(raw(Key.SHUTDOWN_TIMEOUT)),
                 Values.integer(raw(Key.ZMQ_QUEUE_SIZE)),
-                Values.integer(raw(Key.WEBSOCKET_MAX_MESSAGE)));
+                Values.integer(raw(Key.WEBSOCKET_MAX_MESSAGE)),
+                Values.bool(raw(Key.BATCH_SCHEDULING)));
     }
 
     private static String id(RawValue raw) throws ConfigException {

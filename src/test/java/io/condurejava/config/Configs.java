@@ -28,6 +28,7 @@ final class Configs {
             case LOG_LEVEL -> s.logLevel();
             case ID -> s.id();
             case WORKERS -> s.workers();
+            case BATCH_SCHEDULING -> s.batchScheduling();
             case REQ_MAXCONN -> s.reqMaxconn();
             case STREAM_MAXCONN -> s.streamMaxconn();
             case BUFFER_SIZE -> s.bufferSize();

@@ -28,6 +28,7 @@ class KeyValuesTest {
             case LOG_LEVEL -> 2;
             case ID -> "condure";
             case WORKERS -> 2;
+            case BATCH_SCHEDULING -> true; // ours, not Condure's
             case REQ_MAXCONN -> 100;
             case STREAM_MAXCONN -> 10_000;
             case BUFFER_SIZE -> 8192;
@@ -55,6 +56,7 @@ class KeyValuesTest {
                 Arguments.of(Key.LOG_LEVEL, "3", 3),
                 Arguments.of(Key.ID, "condure-2", "condure-2"),
                 Arguments.of(Key.WORKERS, "8", 8),
+                Arguments.of(Key.BATCH_SCHEDULING, "false", false),
                 Arguments.of(Key.REQ_MAXCONN, "500", 500),
                 Arguments.of(Key.STREAM_MAXCONN, "50000", 50_000),
                 Arguments.of(Key.BUFFER_SIZE, "16384", 16_384),
