@@ -34,10 +34,16 @@ final class RelayedConnection {
         this.onClosed = onClosed;
     }
 
-    /** Starts the two pump threads, named {@code <label> in} (accepted → opened) and {@code <label> out}. */
+    /**
+     * Starts the two pump threads, named {@code <label> in} (accepted → opened) and {@code <label> out}.
+     * Platform threads, not virtual ones: there is one relayed connection per handler socket (a few),
+     * every ZeroMQ message crosses two pumps, and a platform thread blocked in read is woken by the
+     * kernel directly, where a virtual one goes through the JDK's poller and the carrier pool. Measured:
+     * keep-alive GET +25 %, one-connection WebSocket echo +50 % or more.
+     */
     void start(String label) {
-        Thread.ofVirtual().name(label + " in").start(() -> pump(accepted, opened));
-        Thread.ofVirtual().name(label + " out").start(() -> pump(opened, accepted));
+        Thread.ofPlatform().daemon().name(label + " in").start(() -> pump(accepted, opened));
+        Thread.ofPlatform().daemon().name(label + " out").start(() -> pump(opened, accepted));
     }
 
     /** Closes both channels, which ends both pumps. Idempotent. */
