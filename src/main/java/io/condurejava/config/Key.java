@@ -32,6 +32,10 @@ enum Key {
             "largest WebSocket message accepted from a client, after decompression (1009 beyond); 0 = no limit",
             Group.LIMITS),
 
+    WEBSOCKET_WINDOW("websocket-window", "65536", Kind.INT, 0, Integer.MAX_VALUE, "bytes",
+            "credits offered to the handler for a WebSocket's data to the client (3/4 with deflate); "
+            + "0 = --buffer-size, as Condure; never less than --buffer-size", Group.LIMITS),
+
     REQ_TIMEOUT("req-timeout", "30", Kind.INT, 1, Integer.MAX_VALUE, "seconds",
             "req mode: time allowed for a whole request/response cycle", Group.TIMEOUTS),
     STREAM_TIMEOUT("stream-timeout", "1800", Kind.INT, 1, Integer.MAX_VALUE, "seconds",

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param ipcFileMode permissions for bound ipc socket files, 0 = leave as created
  * @param zmqQueueSize bound of the queue towards the ZeroMQ thread, 0 = automatic
  * @param websocketMaxMessage largest WebSocket message from a client in bytes, 0 = no limit
+ * @param websocketWindow credits offered to handlers for WebSocket data to the client, 0 = bufferSize
  * @param batchScheduling switch the process to SCHED_BATCH at start (Linux; see {@code BatchScheduling})
  */
 public record Settings(int logLevel, String id, int workers, int reqMaxconn, int streamMaxconn, int bufferSize,
@@ -19,7 +20,7 @@ public record Settings(int logLevel, String id, int workers, int reqMaxconn, int
         List<String> zclientReq, List<String> zclientStream, boolean zclientConnect, List<String> zserverReq,
         List<String> zserverStream, boolean zserverConnect, int ipcFileMode, Path tlsIdentitiesDir,
         boolean compression, boolean denyOutInternal, int sessionTimeoutSeconds, int keepAliveIntervalSeconds,
-        int shutdownTimeoutSeconds, int zmqQueueSize, int websocketMaxMessage, boolean batchScheduling) {
+        int shutdownTimeoutSeconds, int zmqQueueSize, int websocketMaxMessage, int websocketWindow, boolean batchScheduling) {
 
     /** Condure's limit on req-maxconn + stream-maxconn. */
     public static final int TOTAL_MAXCONN_MAX = 10_000_000;
@@ -35,6 +36,16 @@ public record Settings(int logLevel, String id, int workers, int reqMaxconn, int
         zclientStream = List.copyOf(zclientStream);
         zserverReq = List.copyOf(zserverReq);
         zserverStream = List.copyOf(zserverStream);
+    }
+
+    /**
+     * Credits a WebSocket session offers its handler for data towards the client: the window (never
+     * below --buffer-size; 0 means --buffer-size, Condure's choice), 3/4 of it when deflate was agreed
+     * (Condure's rule, reference §5.7).
+     */
+    public int websocketCredits(boolean deflate) {
+        long window = Math.max(bufferSize, websocketWindow);
+        return (int) (deflate ? window * 3 / 4 : window);
     }
 
     /** Condure's computed high-water mark: {@code max((reqMaxconn + streamMaxconn) / 20, 1)}. */

@@ -74,6 +74,7 @@ final class SettingsReader {
                 Values.integer(raw(Key.SHUTDOWN_TIMEOUT)),
                 Values.integer(raw(Key.ZMQ_QUEUE_SIZE)),
                 Values.integer(raw(Key.WEBSOCKET_MAX_MESSAGE)),
+                Values.integer(raw(Key.WEBSOCKET_WINDOW)),
                 Values.bool(raw(Key.BATCH_SCHEDULING)));
     }
 

@@ -75,7 +75,7 @@ final class WebSocketExchange {
             String key = ((Handshake.Result.Valid) result).key();
             PerMessageDeflate.Negotiated deflate = ctx.settings().compression()
                     ? PerMessageDeflate.negotiateFromHeaders(head.headers()).orElse(null) : null;
-            int offered = deflate != null ? ctx.settings().bufferSize() * 3 / 4 : ctx.settings().bufferSize();
+            int offered = ctx.settings().websocketCredits(deflate != null);
             id = ctx.nextSessionId();
             handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
             link = new HandlerLink(handle);

@@ -35,6 +35,7 @@ final class Configs {
             case BODY_BUFFER_SIZE -> s.bodyBufferSize();
             case MESSAGES_MAX -> s.messagesMax();
             case WEBSOCKET_MAX_MESSAGE -> s.websocketMaxMessage();
+            case WEBSOCKET_WINDOW -> s.websocketWindow();
             case REQ_TIMEOUT -> s.reqTimeoutSeconds();
             case STREAM_TIMEOUT -> s.streamTimeoutSeconds();
             case SESSION_TIMEOUT -> s.sessionTimeoutSeconds();

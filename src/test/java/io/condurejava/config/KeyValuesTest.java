@@ -35,6 +35,7 @@ class KeyValuesTest {
             case BODY_BUFFER_SIZE -> 100_000;
             case MESSAGES_MAX -> 100;
             case WEBSOCKET_MAX_MESSAGE -> 67108864;
+            case WEBSOCKET_WINDOW -> 65536; // ours; 0 gives Condure's --buffer-size
             case REQ_TIMEOUT -> 30;
             case STREAM_TIMEOUT -> 1800;
             case SESSION_TIMEOUT -> 60;
@@ -63,6 +64,7 @@ class KeyValuesTest {
                 Arguments.of(Key.BODY_BUFFER_SIZE, "1000000", 1_000_000),
                 Arguments.of(Key.MESSAGES_MAX, "200", 200),
                 Arguments.of(Key.WEBSOCKET_MAX_MESSAGE, "1000", 1000),
+                Arguments.of(Key.WEBSOCKET_WINDOW, "0", 0),
                 Arguments.of(Key.REQ_TIMEOUT, "5", 5),
                 Arguments.of(Key.STREAM_TIMEOUT, "60", 60),
                 Arguments.of(Key.SESSION_TIMEOUT, "30", 30),
@@ -111,6 +113,8 @@ class KeyValuesTest {
                 Arguments.of(Key.BODY_BUFFER_SIZE, "0", "value must be at least 1"),
                 Arguments.of(Key.MESSAGES_MAX, "0", "value must be at least 1"),
                 Arguments.of(Key.WEBSOCKET_MAX_MESSAGE, "-1", "not a number"),
+                Arguments.of(Key.WEBSOCKET_WINDOW, "-1", "not a number"),
+                Arguments.of(Key.WEBSOCKET_WINDOW, "64k", "not a number"),
                 Arguments.of(Key.REQ_TIMEOUT, "0", "value must be at least 1"),
                 Arguments.of(Key.STREAM_TIMEOUT, "0", "value must be at least 1"),
                 Arguments.of(Key.SESSION_TIMEOUT, "0", "value must be at least 1"),
@@ -119,6 +123,7 @@ class KeyValuesTest {
                 Arguments.of(Key.LISTEN, "0.0.0.0:80,foo", "invalid param: foo"),
                 Arguments.of(Key.TLS_IDENTITIES_DIR, "", "value cannot be empty"),
                 Arguments.of(Key.COMPRESSION, "yes", "not a boolean"),
+                Arguments.of(Key.BATCH_SCHEDULING, "on", "not a boolean"),
                 Arguments.of(Key.ZCLIENT_REQ, "inproc://x", "spec must be ipc or tcp"),
                 Arguments.of(Key.ZCLIENT_STREAM, "udp://x", "base spec must be ipc or tcp"),
                 Arguments.of(Key.ZCLIENT_STREAM, "tcp://127.0.0.1", "tcp base spec must specify port"),

@@ -44,7 +44,9 @@ class ReqModeTest {
 
         RepHandler(String endpoint) throws Exception {
             ZMQ.Socket rep = context.createSocket(SocketType.REP);
+            io.condurejava.testutil.HandshakeWatch ready = io.condurejava.testutil.HandshakeWatch.on(context, rep);
             this.endpoint = ZmqEndpoints.connect(rep, endpoint);
+            ready.await(java.time.Duration.ofSeconds(10)); // the server's DEALER may hand a request to a stalled peer
             rep.setReceiveTimeOut(100);
             thread = Thread.ofPlatform().daemon(true).name("rep-handler").start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {

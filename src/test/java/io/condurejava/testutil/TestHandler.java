@@ -65,6 +65,10 @@ public final class TestHandler implements AutoCloseable {
         router.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
         pub = context.createSocket(SocketType.XPUB); // XPUB: we can see the server's subscription arrive
         pub.setSndHWM(1_000_000); // a PUB drops what exceeds its HWM: bursts of credits must not be lost
+        // The server hands messages to a new peer before its handshake is done, and JeroMQ sometimes
+        // stalls a fresh connect (zeromq/jeromq#1022): wait until ours are through (see HandshakeWatch).
+        HandshakeWatch pullReady = HandshakeWatch.on(context, pull);
+        HandshakeWatch routerReady = HandshakeWatch.on(context, router);
         try {
             endpoints.add(ZmqEndpoints.connect(pull, base + "-out"));
             endpoints.add(ZmqEndpoints.connect(router, outStream(base)));
@@ -73,6 +77,8 @@ public final class TestHandler implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         awaitSubscription(Duration.ofSeconds(10));
+        pullReady.await(Duration.ofSeconds(10));
+        routerReady.await(Duration.ofSeconds(10));
         poller = context.createPoller(2);
         poller.register(pull, ZMQ.Poller.POLLIN);
         poller.register(router, ZMQ.Poller.POLLIN);

@@ -38,6 +38,7 @@ class WebSocketPythonClientTest {
     /** A compressible message that decompresses into one piece the handler can echo within its 6144 credits. */
     private static final int ONE_PIECE_LENGTH = 6000;
     private static final int DEFAULT_BUFFER_SIZE = 8192;
+    private static final int DEFAULT_WEBSOCKET_WINDOW = 65536;
 
     @BeforeAll
     static void needsWebsockets() throws Exception {
@@ -53,31 +54,34 @@ class WebSocketPythonClientTest {
             Map<String, Map<String, Object>> steps = runClient(fixture, "plain", BIG_LENGTH);
             assertNull(steps.get("open").get("extensions"), "no extension without compression: " + steps.get("open"));
             assertCommonSteps(steps, BIG_LENGTH);
-            assertHandlerSaw(handler, DEFAULT_BUFFER_SIZE, BIG_LENGTH);
+            assertHandlerSaw(handler, DEFAULT_WEBSOCKET_WINDOW, BIG_LENGTH);
             awaitIdle(fixture);
         }
     }
 
     @Test
     void deflateClientNegotiatesPermessageDeflateAndExchangesEverything() throws Exception {
-        deflateRun(ONE_PIECE_LENGTH);
+        // --websocket-window=0: Condure's window, 3/4 of --buffer-size with deflate (1.10)
+        deflateRun(ONE_PIECE_LENGTH, DEFAULT_BUFFER_SIZE * 3 / 4, "--websocket-window=0");
     }
 
     @Test
     void deflateClientRoundTripsOneMegabyte() throws Exception {
-        deflateRun(BIG_LENGTH);
+        deflateRun(BIG_LENGTH, DEFAULT_WEBSOCKET_WINDOW * 3 / 4);
     }
 
-    private void deflateRun(int bigLength) throws Exception {
-        try (ServerFixture fixture = ServerFixture.start("--compression");
+    private void deflateRun(int bigLength, int offeredCredits, String... flags) throws Exception {
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--compression"),
+                java.util.Arrays.stream(flags)).toArray(String[]::new);
+        try (ServerFixture fixture = ServerFixture.start(all);
              WebSocketEchoHandler handler = new WebSocketEchoHandler(fixture.base())) {
             Map<String, Map<String, Object>> steps = runClient(fixture, "deflate", bigLength);
             String extensions = (String) steps.get("open").get("extensions");
             assertNotNull(extensions, "the server answered the client's permessage-deflate offer");
             assertTrue(extensions.startsWith("permessage-deflate"), extensions);
             assertCommonSteps(steps, bigLength);
-            // the handler sees plain data only, and was offered 3/4 of the buffer (Condure 1.10)
-            assertHandlerSaw(handler, DEFAULT_BUFFER_SIZE * 3 / 4, bigLength);
+            // the handler sees plain data only, and was offered 3/4 of the window (Condure 1.10's rule)
+            assertHandlerSaw(handler, offeredCredits, bigLength);
             awaitIdle(fixture);
         }
     }
