@@ -89,7 +89,9 @@ final class TestWsOrigin implements AutoCloseable {
                 return;
             }
             String extra = switch (path) {
-                case "/badaccept" -> "Sec-WebSocket-Accept: x" + accept.substring(1) + "\r\n";
+                // the first character changed: never the right value (a fixed "x" was right 1 time in 64)
+                case "/badaccept" -> "Sec-WebSocket-Accept: " + (accept.charAt(0) == 'x' ? 'y' : 'x') + accept.substring(1)
+                        + "\r\n";
                 case "/ext" -> "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n";
                 case "/extanswer" -> "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Extensions: "
                         + TestOrigin.header(head, "x-answer-extensions") + "\r\n";
