@@ -109,6 +109,8 @@ class MainProcessTest {
     @Test
     void everyThreadRunsUnderSchedBatchUnlessTurnedOff() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "chrt"))), "chrt (util-linux) is missing: install util-linux");
         int schedBatch = 3;
         for (boolean batch : new boolean[] {true, false}) {
             Object[] started = batch ? startServer() : startServer("--batch-scheduling=false");
