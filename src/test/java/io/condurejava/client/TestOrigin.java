@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import javax.net.ssl.SSLContext;
  * thread per connection, one request per connection. Paths: {@code /hello} (fixed body),
  * {@code /echo} (the request head as body), {@code /chunked} (three chunks), {@code /download/N}
  * (N pseudo-random bytes, see {@link #content}), {@code /upload} (answers sha-256 and length of the
- * body, Content-Length or chunked), {@code /slow} (a body trickled in small pieces), {@code /drop}
+ * body, Content-Length or chunked), {@code /slow} (five 4-byte pieces, each written when the test releases a {@link #slowPieces} permit), {@code /drop}
  * (promises 100000 bytes, sends 1000, closes), {@code /silent} (never answers), and for redirects
  * {@code /to/CODE?LOCATION} (answers CODE with everything after the first {@code ?} as Location),
  * {@code /loop/N} (N redirects to {@code /loop/N-1}, then {@code done}) and {@code /inspect}
@@ -32,7 +33,9 @@ final class TestOrigin implements AutoCloseable {
     static final String HELLO = "hello from the origin\n";
     private static final byte[] REDIRECT_BODY = "this resource moved\n".getBytes(StandardCharsets.US_ASCII);
     private static final int SLOW_PIECES = 5;
-    private static final long SLOW_PAUSE_MILLIS = 50;
+    private static final long SLOW_PIECE_WAIT_SECONDS = 10;
+    /** Permits for {@code /slow}: one per piece the origin may write next. */
+    final java.util.concurrent.Semaphore slowPieces = new java.util.concurrent.Semaphore(0);
 
     private final ServerSocket server;
     final AtomicInteger connectionsClosed = new AtomicInteger();
@@ -110,9 +113,12 @@ final class TestOrigin implements AutoCloseable {
             } else if (path.equals("/slow")) {
                 out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + SLOW_PIECES * 4 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 for (int i = 0; i < SLOW_PIECES; i++) {
+                    // each piece waits for the test's go: it proves the previous one was streamed on
+                    if (!slowPieces.tryAcquire(SLOW_PIECE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        return; // the test gave up; drop the connection
+                    }
                     out.write(("sl" + i + "\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    Thread.sleep(SLOW_PAUSE_MILLIS); // the origin is slow on purpose
                 }
             } else if (path.equals("/drop")) {
                 out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
