@@ -7,6 +7,7 @@ import io.condurejava.zhttp.IdSeq;
 import io.condurejava.zhttp.Payload;
 import io.condurejava.zhttp.ZhttpCodec;
 import io.condurejava.zhttp.ZhttpPacket;
+import io.condurejava.zmq.StreamEndpoints;
 import io.condurejava.zmq.ipc.ZmqEndpoints;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +31,7 @@ import org.zeromq.ZMQ;
  * <li>WebSocket ({@code ws://} uri): accepted with {@code --window} credits, every message piece echoed
  *     (same content-type and {@code more}) within the credits the server grants; close echoed.</li>
  * </ul>
- * Usage: {@code java -cp condure-java.jar bench/handlers/BenchHandler.java ipc:///tmp/x/client [--threads 2]
+ * Usage: {@code java -cp condure-java.jar bench/handlers/BenchHandler.java ipc:///tmp/x/client|tcp://127.0.0.1:N [--threads 2]
  * [--window 1048576]}. Prints {@code ready} once every worker's publisher has the server's subscription.
  */
 public class BenchHandler {
@@ -108,9 +109,10 @@ public class BenchHandler {
                 router.setRcvHWM(100_000);
                 pub = ctx.createSocket(SocketType.XPUB);
                 pub.setSndHWM(100_000);
-                ZmqEndpoints.connect(pull, base + "-out");
-                ZmqEndpoints.connect(router, base + "-out-stream");
-                ZmqEndpoints.connect(pub, base + "-in");
+                StreamEndpoints ends = StreamEndpoints.expand(base);
+                ZmqEndpoints.connect(pull, ends.out());
+                ZmqEndpoints.connect(router, ends.outStream());
+                ZmqEndpoints.connect(pub, ends.in());
                 if (pub.recv() == null) {
                     throw new IllegalStateException("no subscription");
                 }

@@ -99,8 +99,8 @@ public final class ChunkedInputStream extends InputStream {
     }
 
     @Override
-    public int available() {
-        return state == State.DATA ? (int) Math.min(in.buffered(), remaining) : 0;
+    public int available() throws IOException {
+        return state == State.DATA ? (int) Math.min(in.available(), remaining) : 0;
     }
 
     @Override

@@ -58,8 +58,8 @@ public final class FixedLengthInputStream extends InputStream {
     }
 
     @Override
-    public int available() {
-        return (int) Math.min(in.buffered(), remaining);
+    public int available() throws IOException {
+        return (int) Math.min(in.available(), remaining);
     }
 
     @Override

@@ -11,12 +11,14 @@ import io.condurejava.ws.Handshake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * The reading half of an HTTP/1 connection; runs on the connection's second virtual thread.
  * Loop: read a request head, post it, then read its body only as far as the handler's credits
- * allow ({@link CreditGate}), posting each piece; then the next head (pipelining, and noticing a
+ * allow ({@link CreditGate}), posting each piece (it waits for at most buffer-size bytes, then takes
+ * whatever else has already arrived, up to {@link #READY_PIECE_BYTES}); then the next head (pipelining, and noticing a
  * client that goes away while its response is pending). A violation is posted and ends reading.
  * After a WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
  * {@link WebSocketReader}.
@@ -24,6 +26,12 @@ import java.util.concurrent.BlockingQueue;
 final class ClientReader implements Runnable {
     static final int MAX_REQUEST_HEADERS = 64;
     static final int MAX_TRAILER_BYTES = 8192;
+    /**
+     * Most bytes one body or WebSocket piece carries when they have already arrived (a piece never waits for
+     * more than buffer-size). Fewer, larger ZHTTP messages for fast uploads: 40 MiB PUTs went from 5,120
+     * messages to about 640; a slow client still costs at most one buffer-size piece.
+     */
+    static final int READY_PIECE_BYTES = 64 * 1024;
 
     private final HttpInput input;
     private final int bufferSize;
@@ -89,20 +97,20 @@ final class ClientReader implements Runnable {
             return true;
         }
         long remaining = framing instanceof RequestFraming.FixedLength fixed ? fixed.length() : -1;
+        int maxPiece = Math.max(bufferSize, READY_PIECE_BYTES);
         while (true) {
-            int allowed = gate.acquire(requests, bufferSize);
+            int allowed = gate.acquire(requests, maxPiece);
             if (allowed < 0) {
                 return false;
             }
-            byte[] chunk = new byte[allowed];
-            int n = body.read(chunk, 0, allowed);
-            if (n < 0) {
+            byte[] data = readPiece(body, Math.min(allowed, bufferSize), allowed);
+            if (data == null) {
                 gate.giveBack(requests, allowed);
                 events.put(new ConnectionEvent.BodyData(new byte[0], true));
                 return true;
             }
+            int n = data.length;
             gate.giveBack(requests, allowed - n);
-            byte[] data = n == allowed ? chunk : java.util.Arrays.copyOf(chunk, n);
             boolean last = false;
             if (remaining >= 0) {
                 remaining -= n;
@@ -113,6 +121,34 @@ final class ClientReader implements Runnable {
                 return true;
             }
         }
+    }
+
+    /**
+     * Reads one piece: waits for between 1 and {@code blocking} bytes, then, if those filled it, adds what
+     * {@code body} can give without blocking, up to {@code max} in all. Null at the end of the body.
+     */
+    private static byte[] readPiece(InputStream body, int blocking, int max) throws IOException {
+        byte[] first = new byte[blocking];
+        int n = body.read(first, 0, blocking);
+        if (n < 0) {
+            return null;
+        }
+        if (n < blocking || max == blocking) {
+            return n == blocking ? first : Arrays.copyOf(first, n);
+        }
+        int more = Math.min(body.available(), max - n);
+        if (more <= 0) {
+            return first;
+        }
+        byte[] piece = Arrays.copyOf(first, n + more);
+        while (n < piece.length) {
+            int got = body.read(piece, n, piece.length - n); // already arrived: does not block
+            if (got < 0) {
+                return Arrays.copyOf(piece, n);
+            }
+            n += got;
+        }
+        return piece;
     }
 
     private void postQuietly(ConnectionEvent event) {

@@ -13,12 +13,15 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The reading half of an upgraded WebSocket connection, on the connection's reader virtual thread:
  * frames become message pieces and control messages (rules enforced by {@link MessageReader}),
- * read only while the handler has granted credits (each piece at most min(credits, buffer-size)),
- * and posted to the session thread. Ends after the client's close frame, a violation or EOF.
+ * read only while the handler has granted credits, and posted to the session thread. A piece waits
+ * for at most min(credits, buffer-size) bytes and, uncompressed, takes up to
+ * {@link ClientReader#READY_PIECE_BYTES} when that much has already arrived. Ends after the client's
+ * close frame, a violation or EOF.
  */
 final class WebSocketReader {
     private final MessageReader reader;
     private final int bufferSize;
+    private final int maxPiece;
     private final CreditGate gate;
     private final long generation;
     private final BlockingQueue<ConnectionEvent> events;
@@ -28,6 +31,8 @@ final class WebSocketReader {
         this.generation = generation;
         this.reader = new MessageReader(in, Role.SERVER, accepted.maxMessageBytes(), accepted.deflate());
         this.bufferSize = bufferSize;
+        // compressed pieces stay within the 3/4 of the buffer the handler was offered (see ClientReader)
+        this.maxPiece = accepted.deflate() != null ? bufferSize : Math.max(bufferSize, ClientReader.READY_PIECE_BYTES);
         this.gate = gate;
         this.events = events;
     }
@@ -35,11 +40,11 @@ final class WebSocketReader {
     void run() throws InterruptedException {
         try (reader) {
             while (true) {
-                int allowed = gate.acquire(generation, bufferSize);
+                int allowed = gate.acquire(generation, maxPiece);
                 if (allowed < 0) {
                     return;
                 }
-                Incoming incoming = reader.next(allowed);
+                Incoming incoming = reader.next(allowed, Math.min(allowed, bufferSize));
                 if (incoming == null) {
                     events.put(new ConnectionEvent.ClientGone("connection closed without a close frame"));
                     return;

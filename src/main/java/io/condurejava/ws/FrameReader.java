@@ -106,6 +106,11 @@ public final class FrameReader {
         return remaining;
     }
 
+    /** Bytes readable without blocking: buffered here plus what the stream says it has. */
+    public long readableNow() throws IOException {
+        return (limit - pos) + (long) in.available();
+    }
+
     /**
      * Reads between 1 and {@code len} unmasked payload bytes of the current frame, blocking until
      * at least one is available; {@code len} must be between 1 and {@link #payloadRemaining()}.

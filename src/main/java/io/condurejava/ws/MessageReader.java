@@ -70,8 +70,18 @@ public final class MessageReader implements AutoCloseable {
      * @throws java.io.EOFException when the stream ended inside a frame
      */
     public Incoming next(int maxPartBytes) throws IOException {
-        if (maxPartBytes < 1) {
-            throw new IllegalArgumentException("maxPartBytes must be positive: " + maxPartBytes);
+        return next(maxPartBytes, maxPartBytes);
+    }
+
+    /**
+     * Like {@link #next(int)}, but a plain (uncompressed) data piece larger than {@code blockingPartBytes}
+     * is only made of bytes that are already readable: the call waits for the first bytes of a piece, never
+     * for more than {@code blockingPartBytes} of it, and adds whatever else has already arrived up to
+     * {@code maxPartBytes}. Fast senders get large pieces; a slow one never makes the reader hold a large array.
+     */
+    public Incoming next(int maxPartBytes, int blockingPartBytes) throws IOException {
+        if (maxPartBytes < 1 || blockingPartBytes < 1) {
+            throw new IllegalArgumentException("part sizes must be positive: " + maxPartBytes + ", " + blockingPartBytes);
         }
         while (true) {
             if (!frameActive && !draining) {
@@ -84,7 +94,7 @@ public final class MessageReader implements AutoCloseable {
                 }
                 startDataFrame(h);
             }
-            Incoming part = compressedMessage ? nextCompressed(maxPartBytes) : nextPlain(maxPartBytes);
+            Incoming part = compressedMessage ? nextCompressed(maxPartBytes) : nextPlain(maxPartBytes, blockingPartBytes);
             if (part != null) {
                 return part;
             }
@@ -136,14 +146,21 @@ public final class MessageReader implements AutoCloseable {
         frameFin = h.fin();
     }
 
-    private Incoming nextPlain(int maxPartBytes) throws IOException {
+    private Incoming nextPlain(int maxPartBytes, int blockingPartBytes) throws IOException {
         long remaining = frames.payloadRemaining();
         if (remaining == 0) {
             frameActive = false;
             return frameFin ? part(EMPTY, true) : null;
         }
-        byte[] data = new byte[(int) Math.min(maxPartBytes, remaining)];
+        long size = Math.min(maxPartBytes, remaining);
+        if (size > blockingPartBytes) {
+            size = Math.max(blockingPartBytes, Math.min(size, frames.readableNow()));
+        }
+        byte[] data = new byte[(int) size];
         int n = frames.readPayload(data, 0, data.length);
+        while (n < data.length && frames.readableNow() > 0) {
+            n += frames.readPayload(data, n, data.length - n); // already there: does not block
+        }
         if (n < data.length) {
             data = Arrays.copyOf(data, n);
         }
