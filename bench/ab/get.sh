@@ -1,10 +1,10 @@
 #!/bin/bash
 # Keep-alive GET A/B: get.sh cj|condure CONNS [server flags] -> req/s, p50, p99, server CPU per request.
-# wrk -t1, 2 s warm-up then 5 s. See common.sh for the environment variables.
+# wrk -t1, 2 s warm-up (env WARM) then 5 s. See common.sh for the environment variables.
 . "$(dirname "$0")/common.sh"
 which=$1; c=$2; shift 2
 start_server "$which" "$@"
-wrk -t1 -c$c -d2s http://127.0.0.1:$P/hello >/dev/null
+wrk -t1 -c$c -d${WARM:-2}s http://127.0.0.1:$P/hello >/dev/null
 c0=$(server_ticks)
 out=$(wrk -t1 -c$c -d5s --latency http://127.0.0.1:$P/hello)
 c1=$(server_ticks)

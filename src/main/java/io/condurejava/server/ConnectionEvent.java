@@ -37,4 +37,7 @@ sealed interface ConnectionEvent {
 
     /** The client closed the connection or reading from it failed. */
     record ClientGone(String reason) implements ConnectionEvent {}
+
+    /** The reader could not hand a WebSocket piece to the handler (it took nothing within the session timeout). */
+    record HandlerUnavailable(String reason) implements ConnectionEvent {}
 }

@@ -8,17 +8,22 @@ import io.condurejava.zmq.HandlerUnavailableException;
 import io.condurejava.zmq.SessionHandle;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A session's side of the conversation with its handler, shared by HTTP and WebSocket exchanges:
  * the incoming seq check, the handler address taken from every message, and handoff (reference §4.5):
  * after {@link #handOff} everything we send is held until any message for the session arrives, then
- * it goes to the new address in order. Connection session thread only.
+ * it goes to the new address in order. Used by the connection's session thread and, for client
+ * WebSocket pieces, by its reader thread: one lock keeps the seq check, the hold queue and what is
+ * sent in order.
  */
 final class HandlerLink {
     private final SessionHandle handle;
+    private final ReentrantLock lock = new ReentrantLock();
     private long expectedSeq;
     private boolean paused;
+    private boolean closed;
     private final ArrayDeque<Payload> heldWhilePaused = new ArrayDeque<>();
 
     HandlerLink(SessionHandle handle) {
@@ -31,40 +36,73 @@ final class HandlerLink {
      * wrong: the caller closes without a cancel, as Condure does.
      */
     boolean accept(HandlerMessage message) throws InterruptedException, HandlerUnavailableException {
-        if (message.seq() != IdSeq.NO_SEQ) {
-            if (message.seq() != expectedSeq) {
-                return false;
+        lock.lock();
+        try {
+            if (message.seq() != IdSeq.NO_SEQ) {
+                if (message.seq() != expectedSeq) {
+                    return false;
+                }
+                expectedSeq++;
             }
-            expectedSeq++;
-        }
-        handle.setHandlerAddress(message.packet().from());
-        if (paused) {
-            paused = false;
-            while (!heldWhilePaused.isEmpty()) {
-                handle.send(heldWhilePaused.poll());
+            handle.setHandlerAddress(message.packet().from());
+            if (paused) {
+                paused = false;
+                while (!heldWhilePaused.isEmpty()) {
+                    handle.send(heldWhilePaused.poll());
+                }
             }
+            return true;
+        } finally {
+            lock.unlock();
         }
-        return true;
     }
 
     /** The seq the next handler message must carry. */
     long expectedSeq() {
-        return expectedSeq;
+        lock.lock();
+        try {
+            return expectedSeq;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Sends to the handler, or holds the message while a handoff is in progress. */
     void send(Payload payload) throws InterruptedException, HandlerUnavailableException {
-        if (paused) {
-            heldWhilePaused.add(payload);
-        } else {
-            handle.send(payload);
+        lock.lock();
+        try {
+            if (closed) {
+                return; // the session ended: a late piece from the reader thread is dropped
+            }
+            if (paused) {
+                heldWhilePaused.add(payload);
+            } else {
+                handle.send(payload);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Answers handoff-start: handoff-proceed now, then hold everything until the handler is back. */
     void handOff() throws InterruptedException, HandlerUnavailableException {
-        handle.send(new HandoffProceed());
-        paused = true;
+        lock.lock();
+        try {
+            handle.send(new HandoffProceed());
+            paused = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The session has ended: nothing more is sent through this link. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** True once a handler message told us where the handler is. */

@@ -148,6 +148,9 @@ final class HttpConnection implements LiveConnection {
                 case ConnectionEvent.WebSocketViolation stray -> {
                     // only during a WebSocket exchange
                 }
+                case ConnectionEvent.HandlerUnavailable stray -> {
+                    // only during a WebSocket exchange
+                }
             }
         }
     }

@@ -114,6 +114,7 @@ final class StreamExchange {
                 case ConnectionEvent.Stop stop -> stop.now() ? cancelAndClose() : null;
                 case ConnectionEvent.WebSocketIn stray -> null;
                 case ConnectionEvent.WebSocketViolation stray -> null;
+                case ConnectionEvent.HandlerUnavailable stray -> null;
                 case ConnectionEvent.ClientGone gone -> {
                     ctx.log().debug("conn {}: client gone mid-session ({})", id, gone.reason());
                     if (handlerKnown()) {

@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A WebSocket session over ZHTTP (reference §5), on the connection's session thread: validates the
  * handshake, offers the request to a handler, writes its accept (101) or rejection, then relays
- * messages both ways — client pieces from {@link WebSocketReader} within the handler's credits,
- * handler messages written as frames with a {@code credit} back after each write — until the close
+ * messages both ways — client pieces within the handler's credits (the {@link WebSocketReader} sends
+ * data, ping and pong pieces to the handler itself, on its own thread, through {@link #forwardFromReader};
+ * a close comes here), handler messages written as frames with a {@code credit} back after each write — until the close
  * handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
  * the handler is told with a {@code close} carrying that code) or a timeout fires.
  */
@@ -55,7 +56,8 @@ final class WebSocketExchange {
     private int unflushedBytes;
     private boolean unflushed;
     private long sessionDeadline;
-    private long streamDeadline;
+    /** Client activity deadline; moved by both this thread and the reader's. */
+    private volatile long streamDeadline;
 
     WebSocketExchange(ConnectionContext ctx, RequestHead head, WebSocketUpgrade upgrade) {
         this.ctx = ctx;
@@ -93,6 +95,7 @@ final class WebSocketExchange {
                 ctx.log().debug("conn {}: client i/o failed ({})", id, e.getMessage());
                 sendQuietly(new Cancel());
             } finally {
+                link.close();
                 ctx.directory().close(handle);
             }
         } finally {
@@ -148,6 +151,10 @@ final class WebSocketExchange {
                 case ConnectionEvent.ClientGone gone -> {
                     ctx.log().debug("conn {}: WebSocket client gone ({})", id, gone.reason());
                     sendQuietly(new Cancel());
+                    yield true;
+                }
+                case ConnectionEvent.HandlerUnavailable unavailable -> {
+                    ctx.log().warn("conn {}: {}; closing", id, unavailable.reason());
                     yield true;
                 }
                 case ConnectionEvent.Stop stop -> stop.now() && goingAway();
@@ -248,7 +255,7 @@ final class WebSocketExchange {
                 ctx.gate().add(credits);
                 int max = ctx.settings().websocketMaxMessage();
                 upgrade.accept(new WebSocketUpgrade.Accepted(deflate,
-                        max == 0 ? MessageReader.UNLIMITED_MESSAGE_BYTES : max));
+                        max == 0 ? MessageReader.UNLIMITED_MESSAGE_BYTES : max, this::forwardFromReader));
                 return false;
             }
             case ErrorPacket error when ErrorPacket.REJECTED.equals(error.condition()) -> {
@@ -301,6 +308,19 @@ final class WebSocketExchange {
         } finally {
             ctx.gate().pieceDone();
         }
+    }
+
+    /**
+     * Reader thread: a client data, ping or pong piece goes to the handler from the thread that read it,
+     * in the order read, without a hop through this session's thread (one thread wake-up less per
+     * message). The close frame still comes through the event queue, after every piece before it was sent.
+     */
+    private void forwardFromReader(Incoming incoming) throws InterruptedException, HandlerUnavailableException {
+        streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
+        if (incoming instanceof Incoming.Close) {
+            throw new IllegalArgumentException("a close frame goes through the session thread");
+        }
+        forward(incoming);
     }
 
     private boolean forward(Incoming incoming) throws InterruptedException, HandlerUnavailableException {

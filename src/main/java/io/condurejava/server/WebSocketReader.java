@@ -5,6 +5,7 @@ import io.condurejava.ws.Incoming;
 import io.condurejava.ws.MessageReader;
 import io.condurejava.ws.Role;
 import io.condurejava.ws.WebSocketProtocolException;
+import io.condurejava.zmq.HandlerUnavailableException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The reading half of an upgraded WebSocket connection, on the connection's reader virtual thread:
  * frames become message pieces and control messages (rules enforced by {@link MessageReader}),
- * read only while the handler has granted credits, and posted to the session thread. A piece waits
+ * read only while the handler has granted credits; data, ping and pong pieces go straight to the
+ * handler through the session's sink, a close frame, a violation or the end to the session thread. A piece waits
  * for at most min(credits, buffer-size) bytes and, uncompressed, takes up to
  * {@link ClientReader#READY_PIECE_BYTES} when that much has already arrived. Ends after the client's
  * close frame, a violation or EOF.
@@ -25,6 +27,7 @@ final class WebSocketReader {
     private final CreditGate gate;
     private final long generation;
     private final BlockingQueue<ConnectionEvent> events;
+    private final WebSocketUpgrade.ClientPieceSink sink;
 
     WebSocketReader(InputStream in, WebSocketUpgrade.Accepted accepted, int bufferSize, CreditGate gate,
                     long generation, BlockingQueue<ConnectionEvent> events) {
@@ -35,6 +38,7 @@ final class WebSocketReader {
         this.maxPiece = accepted.deflate() != null ? bufferSize : Math.max(bufferSize, ClientReader.READY_PIECE_BYTES);
         this.gate = gate;
         this.events = events;
+        this.sink = accepted.sink();
     }
 
     void run() throws InterruptedException {
@@ -50,10 +54,17 @@ final class WebSocketReader {
                     return;
                 }
                 gate.giveBack(generation, allowed - Math.min(allowed, contentBytes(incoming)));
-                events.put(new ConnectionEvent.WebSocketIn(incoming));
                 if (incoming instanceof Incoming.Close) {
+                    events.put(new ConnectionEvent.WebSocketIn(incoming)); // the session thread answers it
                     return; // nothing is read after the client's close frame
                 }
+                try {
+                    sink.forward(incoming);
+                } catch (HandlerUnavailableException e) {
+                    events.put(new ConnectionEvent.HandlerUnavailable(e.getMessage()));
+                    return;
+                }
+                gate.pieceDone();
             }
         } catch (WebSocketProtocolException e) {
             events.put(new ConnectionEvent.WebSocketViolation(e));

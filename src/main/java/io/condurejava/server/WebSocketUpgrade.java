@@ -11,8 +11,17 @@ import java.util.concurrent.ExecutionException;
  * request head). A connection upgrades at most once.
  */
 final class WebSocketUpgrade {
-    /** What the reader needs once the upgrade is accepted. */
-    record Accepted(PerMessageDeflate.Negotiated deflate, long maxMessageBytes) {}
+    /**
+     * What the reader needs once the upgrade is accepted: the negotiated deflate (or null), the largest
+     * message, and where client pieces go (straight to the handler, see {@link WebSocketExchange}).
+     */
+    record Accepted(PerMessageDeflate.Negotiated deflate, long maxMessageBytes, ClientPieceSink sink) {}
+
+    /** Takes the reader's WebSocket data and ping/pong pieces, on the reader thread, in the order read. */
+    @FunctionalInterface
+    interface ClientPieceSink {
+        void forward(io.condurejava.ws.Incoming piece) throws InterruptedException, io.condurejava.zmq.HandlerUnavailableException;
+    }
 
     private final CompletableFuture<Accepted> decision = new CompletableFuture<>();
 
