@@ -59,7 +59,10 @@ public class Suite {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        warm = quick ? 3 : 5;
+        // condure-java's JIT compiles its hot paths during the first seconds under load (C2 threads took
+        // 35-40 % of its CPU in a 5 s window right after start): warm every server long enough to measure
+        // steady state, the same time for each
+        warm = quick ? 5 : 10;
         dur = quick ? 6 : 15;
         String started = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         for (String profile : profiles) {
@@ -133,6 +136,7 @@ public class Suite {
                 }
                 case "put" -> {
                     client(s, "put", "--clients", 8, "--size", 1 << 20, "--count", 2);
+                    client(s, "put", "--clients", 8, "--size", 4 << 20, "--count", 2); // warm-up, as for the others
                     out.put("put-4MiB", client(s, "put", "--clients", 8, "--size", 4 << 20, "--count", quick ? 2 : 5));
                     out.put("put-40MiB", client(s, "put", "--clients", 8, "--size", 40 << 20, "--count", quick ? 1 : 2));
                 }
