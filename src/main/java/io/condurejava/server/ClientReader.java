@@ -18,7 +18,8 @@ import java.util.concurrent.BlockingQueue;
  * The reading half of an HTTP/1 connection; runs on the connection's second virtual thread.
  * Loop: read a request head, post it, then read its body only as far as the handler's credits
  * allow ({@link CreditGate}), posting each piece (it waits for at most buffer-size bytes, then takes
- * whatever else has already arrived, up to {@link #READY_PIECE_BYTES}); then the next head (pipelining, and noticing a
+ * whatever else has already arrived, up to {@link #READY_PIECE_BYTES} as far as the
+ * {@link ReadyPieceBudget} allows); then the next head (pipelining, and noticing a
  * client that goes away while its response is pending). A violation is posted and ends reading.
  * After a WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
  * {@link WebSocketReader}.
@@ -28,10 +29,11 @@ final class ClientReader implements Runnable {
     static final int MAX_TRAILER_BYTES = 8192;
     /**
      * Most bytes one body or WebSocket piece carries when they have already arrived (a piece never waits for
-     * more than buffer-size). Fewer, larger ZHTTP messages for fast uploads: 40 MiB PUTs went from 5,120
-     * messages to about 640; a slow client still costs at most one buffer-size piece.
+     * more than buffer-size). Fewer, larger ZHTTP messages for fast uploads: a 40 MiB PUT is 160 messages
+     * instead of 5,120; a slow client still costs at most one buffer-size piece, and what pieces hold beyond
+     * buffer-size comes out of the process-wide {@link ReadyPieceBudget}.
      */
-    static final int READY_PIECE_BYTES = 64 * 1024;
+    static final int READY_PIECE_BYTES = 256 * 1024;
 
     private final HttpInput input;
     private final int bufferSize;
@@ -64,10 +66,7 @@ final class ClientReader implements Runnable {
                     events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
                     WebSocketUpgrade.Accepted accepted = upgrade.await();
                     if (accepted != null) {
-                        // with deflate the handler was offered 3/4 of the buffer (Condure's 75 % plain / 25 % encoded split):
-                        // pieces must fit that, or a handler echoing piece for piece could never answer
-                        int piece = accepted.deflate() != null ? bufferSize * 3 / 4 : bufferSize;
-                        new WebSocketReader(input, accepted, piece, gate, requests, events).run();
+                        new WebSocketReader(input, accepted, gate, requests, events).run();
                     }
                     return; // a WebSocket connection never goes back to HTTP
                 }
@@ -98,28 +97,40 @@ final class ClientReader implements Runnable {
         }
         long remaining = framing instanceof RequestFraming.FixedLength fixed ? fixed.length() : -1;
         int maxPiece = Math.max(bufferSize, READY_PIECE_BYTES);
-        while (true) {
-            int allowed = gate.acquire(requests, maxPiece);
-            if (allowed < 0) {
-                return false;
+        int held = 0; // ready bytes of the previous piece, until it has been handed on
+        try {
+            while (true) {
+                int allowed = gate.acquire(requests, maxPiece); // returns once the previous piece was handed on
+                ReadyPieceBudget.giveBack(held);
+                held = 0;
+                if (allowed < 0) {
+                    return false;
+                }
+                int blocking = Math.min(allowed, bufferSize);
+                int extra = ReadyPieceBudget.take(allowed - blocking);
+                byte[] data = readPiece(body, blocking, blocking + extra);
+                if (data == null) {
+                    ReadyPieceBudget.giveBack(extra);
+                    gate.giveBack(requests, allowed);
+                    events.put(new ConnectionEvent.BodyData(new byte[0], true));
+                    return true;
+                }
+                int n = data.length;
+                held = Math.max(0, n - blocking);
+                ReadyPieceBudget.giveBack(extra - held);
+                gate.giveBack(requests, allowed - n);
+                boolean last = false;
+                if (remaining >= 0) {
+                    remaining -= n;
+                    last = remaining == 0;
+                }
+                events.put(new ConnectionEvent.BodyData(data, last));
+                if (last) {
+                    return true;
+                }
             }
-            byte[] data = readPiece(body, Math.min(allowed, bufferSize), allowed);
-            if (data == null) {
-                gate.giveBack(requests, allowed);
-                events.put(new ConnectionEvent.BodyData(new byte[0], true));
-                return true;
-            }
-            int n = data.length;
-            gate.giveBack(requests, allowed - n);
-            boolean last = false;
-            if (remaining >= 0) {
-                remaining -= n;
-                last = remaining == 0;
-            }
-            events.put(new ConnectionEvent.BodyData(data, last));
-            if (last) {
-                return true;
-            }
+        } finally {
+            ReadyPieceBudget.giveBack(held);
         }
     }
 

@@ -15,10 +15,10 @@ import java.util.concurrent.BlockingQueue;
  * The reading half of an upgraded WebSocket connection, on the connection's reader virtual thread:
  * frames become message pieces and control messages (rules enforced by {@link MessageReader}),
  * read only while the handler has granted credits; data, ping and pong pieces go straight to the
- * handler through the session's sink, a close frame, a violation or the end to the session thread. A piece waits
- * for at most min(credits, buffer-size) bytes and, uncompressed, takes up to
- * {@link ClientReader#READY_PIECE_BYTES} when that much has already arrived. Ends after the client's
- * close frame, a violation or EOF.
+ * handler through the session's sink, a close frame, a violation or the end to the session thread.
+ * A piece waits for at most min(credits, buffer-size) bytes and, uncompressed, takes more when it has
+ * already arrived and the {@link ReadyPieceBudget} allows, up to the sizes {@link WebSocketExchange}
+ * set in the accepted upgrade. Ends after the client's close frame, a violation or EOF.
  */
 final class WebSocketReader {
     private final MessageReader reader;
@@ -29,13 +29,12 @@ final class WebSocketReader {
     private final BlockingQueue<ConnectionEvent> events;
     private final WebSocketUpgrade.ClientPieceSink sink;
 
-    WebSocketReader(InputStream in, WebSocketUpgrade.Accepted accepted, int bufferSize, CreditGate gate,
+    WebSocketReader(InputStream in, WebSocketUpgrade.Accepted accepted, CreditGate gate,
                     long generation, BlockingQueue<ConnectionEvent> events) {
         this.generation = generation;
         this.reader = new MessageReader(in, Role.SERVER, accepted.maxMessageBytes(), accepted.deflate());
-        this.bufferSize = bufferSize;
-        // compressed pieces stay within the 3/4 of the buffer the handler was offered (see ClientReader)
-        this.maxPiece = accepted.deflate() != null ? bufferSize : Math.max(bufferSize, ClientReader.READY_PIECE_BYTES);
+        this.bufferSize = accepted.blockingPieceBytes();
+        this.maxPiece = accepted.maxPieceBytes();
         this.gate = gate;
         this.events = events;
         this.sink = accepted.sink();
@@ -48,23 +47,29 @@ final class WebSocketReader {
                 if (allowed < 0) {
                     return;
                 }
-                Incoming incoming = reader.next(allowed, Math.min(allowed, bufferSize));
-                if (incoming == null) {
-                    events.put(new ConnectionEvent.ClientGone("connection closed without a close frame"));
-                    return;
-                }
-                gate.giveBack(generation, allowed - Math.min(allowed, contentBytes(incoming)));
-                if (incoming instanceof Incoming.Close) {
-                    events.put(new ConnectionEvent.WebSocketIn(incoming)); // the session thread answers it
-                    return; // nothing is read after the client's close frame
-                }
+                int blocking = Math.min(allowed, bufferSize);
+                int extra = ReadyPieceBudget.take(allowed - blocking);
                 try {
-                    sink.forward(incoming);
-                } catch (HandlerUnavailableException e) {
-                    events.put(new ConnectionEvent.HandlerUnavailable(e.getMessage()));
-                    return;
+                    Incoming incoming = reader.next(blocking + extra, blocking);
+                    if (incoming == null) {
+                        events.put(new ConnectionEvent.ClientGone("connection closed without a close frame"));
+                        return;
+                    }
+                    gate.giveBack(generation, allowed - Math.min(allowed, contentBytes(incoming)));
+                    if (incoming instanceof Incoming.Close) {
+                        events.put(new ConnectionEvent.WebSocketIn(incoming)); // the session thread answers it
+                        return; // nothing is read after the client's close frame
+                    }
+                    try {
+                        sink.forward(incoming);
+                    } catch (HandlerUnavailableException e) {
+                        events.put(new ConnectionEvent.HandlerUnavailable(e.getMessage()));
+                        return;
+                    }
+                    gate.pieceDone();
+                } finally {
+                    ReadyPieceBudget.giveBack(extra); // the piece has been handed on (or never will be)
                 }
-                gate.pieceDone();
             }
         } catch (WebSocketProtocolException e) {
             events.put(new ConnectionEvent.WebSocketViolation(e));

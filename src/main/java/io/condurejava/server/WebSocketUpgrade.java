@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 final class WebSocketUpgrade {
     /**
      * What the reader needs once the upgrade is accepted: the negotiated deflate (or null), the largest
-     * message, and where client pieces go (straight to the handler, see {@link WebSocketExchange}).
+     * message, where client pieces go (straight to the handler, see {@link WebSocketExchange}), the most a
+     * piece may wait for and the most it may carry when the bytes have already arrived.
      */
-    record Accepted(PerMessageDeflate.Negotiated deflate, long maxMessageBytes, ClientPieceSink sink) {}
+    record Accepted(PerMessageDeflate.Negotiated deflate, long maxMessageBytes, ClientPieceSink sink,
+                    int blockingPieceBytes, int maxPieceBytes) {}
 
     /** Takes the reader's WebSocket data and ping/pong pieces, on the reader thread, in the order read. */
     @FunctionalInterface

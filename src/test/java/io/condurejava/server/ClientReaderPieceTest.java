@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How {@link ClientReader} cuts a request body into pieces: it waits for at most buffer-size bytes, then
- * adds what has already arrived, up to {@link ClientReader#READY_PIECE_BYTES} and the handler's credits.
+ * adds what has already arrived, up to {@link ClientReader#READY_PIECE_BYTES}, the handler's credits and
+ * what is left of the process-wide {@link ReadyPieceBudget}.
  */
 class ClientReaderPieceTest {
     private static final int BUFFER_SIZE = 8192;
@@ -62,6 +63,28 @@ class ClientReaderPieceTest {
         List<byte[]> pieces = read(new NothingReadyInputStream(wire(body, false)), 1 << 20);
         assertArrayEquals(body, concat(pieces));
         assertTrue(pieces.stream().allMatch(p -> p.length <= BUFFER_SIZE), "nothing arrived ahead: buffer-sized pieces");
+    }
+
+    @Test
+    void whenTheProcessWideBudgetIsSpentPiecesStayBufferSized() throws Exception {
+        byte[] body = body();
+        int taken = ReadyPieceBudget.take(Integer.MAX_VALUE); // as if other fast uploads held all of it
+        try {
+            List<byte[]> pieces = read(new ByteArrayInputStream(wire(body, false)), 1 << 20);
+            assertArrayEquals(body, concat(pieces));
+            assertTrue(pieces.stream().allMatch(p -> p.length <= BUFFER_SIZE), "no budget: buffer-sized pieces");
+        } finally {
+            ReadyPieceBudget.giveBack(taken);
+        }
+    }
+
+    @Test
+    void everyReadyByteGoesBackToTheBudgetWhenTheBodyEnds() throws Exception {
+        long before = ReadyPieceBudget.left();
+        read(new ByteArrayInputStream(wire(body(), false)), 1 << 20);
+        assertEquals(before, ReadyPieceBudget.left());
+        read(new ByteArrayInputStream(wire(body(), true)), 1 << 20);
+        assertEquals(before, ReadyPieceBudget.left());
     }
 
     /** Runs a reader over {@code in}, grants {@code credits} for the body and replenishes what each piece used. */

@@ -157,6 +157,26 @@ class WebSocketJdkClientTest {
     }
 
     @Test
+    void piecesNeverOutgrowTheWindowOfferedToTheHandler() throws Exception {
+        // Condure's window (--buffer-size, 8 KiB): the echo handler answers piece for piece within what the
+        // server offered it, so a client piece larger than that window could never be echoed
+        handler.close();
+        fixture.close();
+        fixture = ServerFixture.start("--websocket-window=0");
+        handler = new WebSocketEchoHandler(fixture.base());
+        Collector c = new Collector();
+        WebSocket ws = open("/window", c);
+        byte[] big = new byte[2 * 1024 * 1024];
+        new Random(5).nextBytes(big);
+        ws.sendBinary(ByteBuffer.wrap(big), true).join();
+        assertArrayEquals(big, (byte[]) c.next());
+        assertTrue(handler.all.stream().filter(r -> !r.initial() && r.payload() instanceof Data)
+                .allMatch(r -> ((Data) r.payload()).body().length <= 8192), "every piece within the 8 KiB window");
+        ws.sendClose(1000, "").join();
+        c.closed.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
     void hundredThousandSmallMessagesInOrder() throws Exception {
         Collector c = new Collector();
         WebSocket ws = open("/many", c);
