@@ -49,4 +49,4 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 "$java" -Xmx512m -cp "$work/condure-java.jar:$work/classes" Suite \
     --jar "$work/condure-java.jar" --classes "$work/classes" --bench-dir "$root/bench" \
-    --command "bench/run.sh$(printf ' %q' "${args[@]}")" "${extra[@]}" "${args[@]}"
+    --command "bench/run.sh${args[*]:+$(printf ' %q' "${args[@]}")}" "${extra[@]}" "${args[@]}"
