@@ -39,7 +39,8 @@ final class Report {
             new Target("PUT 40 MiB MiB/s ≥ Mongrel2", "put-40MiB", "mib_per_s", "mongrel2", 1.0, true),
             new Target("Fairness CV ≤ 0.1 (1000 conns)", "fair", "cv", null, 0.1, false),
             new Target("WS 1 KiB msgs/s ≥ 1.3 × Condure", "ws-1KiB", "msg_per_s", "condure", 1.3, true),
-            new Target("WS 64 KiB MiB/s ≥ 3 × Condure", "ws-64KiB", "mib_per_s", "condure", 3.0, true));
+            new Target("WS 64 KiB MiB/s ≥ 3 × Condure", "ws-64KiB", "mib_per_s", "condure", 3.0, true),
+            new Target("RSS per idle upgraded WebSocket ≤ 0.5 × Condure", "ws-idle", "kb_per_used_conn", "condure", 0.5, false));
 
     static void write(String started) throws Exception {
         Path outDir = Suite.scratch ? Path.of("/tmp/bench/scratch") : Path.of(Suite.benchDir);
