@@ -8,20 +8,23 @@ import java.util.function.IntSupplier;
 
 /**
  * Writes frames (RFC 6455 §5.2) with the shortest length encoding; masks them with a fresh random
- * key per frame in the {@link Role#CLIENT} role (§5.3). A frame whose header and payload fit in
- * {@link #COALESCE_LIMIT_BYTES} leaves in a single {@code write} call; larger server frames
- * write the header, then the caller's array as is. Does not flush. Used by one thread at a time
- * (the connection's writer).
+ * key per frame in the {@link Role#CLIENT} role (§5.3). Unmasked (server) frames are the header, then
+ * the caller's array as is: give it a buffered stream (the server's holds a buffer only while writing),
+ * so an idle WebSocket holds no write buffer here. Masked frames are copied through a scratch buffer of
+ * {@link #COALESCE_LIMIT_BYTES}; one that fits leaves in a single {@code write} call. Does not flush.
+ * Used by one thread at a time (the connection's writer).
  */
 public final class FrameWriter {
-    /** Frames up to this size (header included) are copied into one buffer and written at once. */
+    /** Masked frames up to this size (header included) are copied into one buffer and written at once. */
     public static final int COALESCE_LIMIT_BYTES = 8 * 1024;
     private static final int MAX_HEADER_BYTES = 14;
 
     private final OutputStream out;
     private final boolean masking;
     private final IntSupplier maskKeys;
-    private final byte[] scratch = new byte[COALESCE_LIMIT_BYTES];
+    private final byte[] header = new byte[MAX_HEADER_BYTES];
+    /** Masking copies (client role only), allocated on the first masked frame. */
+    private byte[] scratch;
 
     public FrameWriter(OutputStream out, Role role) {
         this(out, role, role.writesMasked() ? new SecureRandom()::nextInt : () -> 0);
@@ -45,17 +48,21 @@ public final class FrameWriter {
         }
         int maskKey = masking ? maskKeys.getAsInt() : 0;
         int h = encodeHeader(fin, rsv, opcode, len, maskKey);
-        if (h + len <= scratch.length) {
-            System.arraycopy(data, off, scratch, h, len);
-            if (masking) {
-                Masking.mask(scratch, h, len, maskKey, 0);
-            }
-            out.write(scratch, 0, h + len);
-        } else if (!masking) {
-            out.write(scratch, 0, h);
+        if (!masking) {
+            out.write(header, 0, h);
             out.write(data, off, len);
+            return;
+        }
+        if (scratch == null) {
+            scratch = new byte[COALESCE_LIMIT_BYTES];
+        }
+        if (h + len <= scratch.length) {
+            System.arraycopy(header, 0, scratch, 0, h);
+            System.arraycopy(data, off, scratch, h, len);
+            Masking.mask(scratch, h, len, maskKey, 0);
+            out.write(scratch, 0, h + len);
         } else {
-            out.write(scratch, 0, h);
+            out.write(header, 0, h);
             for (int done = 0; done < len; ) {
                 int n = Math.min(scratch.length, len - done);
                 System.arraycopy(data, off + done, scratch, 0, n);
@@ -75,9 +82,9 @@ public final class FrameWriter {
         out.flush();
     }
 
-    /** Encodes the header into {@code scratch}; returns its length. */
+    /** Encodes the header into {@code header}; returns its length. */
     private int encodeHeader(boolean fin, int rsv, int opcode, int len, int maskKey) {
-        byte[] s = scratch;
+        byte[] s = header;
         s[0] = (byte) ((fin ? 0x80 : 0) | (rsv << 4) | opcode);
         int maskBit = masking ? 0x80 : 0;
         int p;
