@@ -49,8 +49,6 @@ final class WebSocketExchange {
     private String id;
     private MessageWriter writer;
     private long handlerCredits;
-    /** Credits offered to the handler for data towards the client: its largest possible answer to one piece. */
-    private int offeredCredits;
     private boolean accepted;
     private boolean closeSent;
     private boolean closeReceived;
@@ -80,7 +78,6 @@ final class WebSocketExchange {
             PerMessageDeflate.Negotiated deflate = ctx.settings().compression()
                     ? PerMessageDeflate.negotiateFromHeaders(head.headers()).orElse(null) : null;
             int offered = ctx.settings().websocketCredits(deflate != null);
-            offeredCredits = offered;
             id = ctx.nextSessionId();
             handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
             link = new HandlerLink(handle);
@@ -262,7 +259,7 @@ final class WebSocketExchange {
                 // always answer; with deflate, pieces keep to 3/4 of the buffer (Condure's plain/encoded split)
                 int blocking = deflate != null ? bufferSize * 3 / 4 : bufferSize;
                 int maxPiece = deflate != null ? blocking
-                        : Math.max(blocking, Math.min(ClientReader.READY_PIECE_BYTES, offeredCredits));
+                        : Math.max(blocking, Math.min(ClientReader.READY_PIECE_BYTES, ctx.settings().websocketCredits(false)));
                 upgrade.accept(new WebSocketUpgrade.Accepted(deflate,
                         max == 0 ? MessageReader.UNLIMITED_MESSAGE_BYTES : max, this::forwardFromReader, blocking, maxPiece));
                 return false;
