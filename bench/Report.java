@@ -135,7 +135,9 @@ final class Report {
                 + "Both ZHTTP servers get `--stream-maxconn 20000` (Condure's default 10000 is below the idle test), "
                 + "mongrel2 `superpoll.max_fd 19000` and `limits.content_length 64 MiB` (bodies in memory). Handler: "
                 + "bench/handlers/BenchHandler.java (" + Suite.handlerThreads + " threads, 1 MiB credit windows) for both ZHTTP "
-                + "servers over ipc://, M2Handler.java for Mongrel2. Profile `default`: peers' defaults otherwise; `tuned`: "
+                + "servers over ipc://, M2Handler.java for Mongrel2" + (Suite.handlerBatch
+                        ? "; handlers under SCHED_BATCH (`chrt -b 0`; servers at their own defaults). " : ". ")
+                + "Profile `default`: peers' defaults otherwise; `tuned`: "
                 + "`--buffer-size 65536` on both ZHTTP servers. GET: wrk -t2 -c64, " + Math.round(Suite.dur) + " s after "
                 + Math.round(Suite.warm) + " s warm-up. Idle: " + Suite.idleConns + " connections.";
     }

@@ -32,6 +32,12 @@ public class Suite {
     static String java, jar, classes, benchDir, label = "", command = "";
     static boolean quick, scratch;
     static int reps = 3, handlerThreads = 2, idleConns = 10_000, basePort = 19100;
+    /**
+     * Handlers run under SCHED_BATCH ({@code chrt -b 0}), the same for every server. A Java handler on JeroMQ
+     * spins when a woken thread preempts the one signalling it (as condure-java's own ZeroMQ thread did): under
+     * normal scheduling the handler took 23-46 us of CPU per GET and set every ZHTTP server's pace.
+     */
+    static boolean handlerBatch = true;
     static double warm, dur;
     static List<String> servers = new ArrayList<>(List.of("condure-java", "condure", "mongrel2", "nginx"));
     static List<String> measurements = new ArrayList<>(List.of("get", "idle", "put", "fair", "ws"));
@@ -53,6 +59,7 @@ public class Suite {
                 case "--profiles" -> profiles = List.of(args[++i].split(","));
                 case "--idle-conns" -> idleConns = Integer.parseInt(args[++i]);
                 case "--handler-threads" -> handlerThreads = Integer.parseInt(args[++i]);
+                case "--handler-batch" -> handlerBatch = Boolean.parseBoolean(args[++i]);
                 case "--label" -> label = args[++i];
                 case "--command" -> command = args[++i];
                 case "--scratch" -> scratch = true;
@@ -343,6 +350,11 @@ public class Suite {
             proc = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("server.log").toFile()).start();
             if (handlerCmd != null) {
+                if (handlerBatch) {
+                    List<String> wrapped = new ArrayList<>(List.of("chrt", "-b", "0"));
+                    wrapped.addAll(handlerCmd);
+                    handlerCmd = wrapped;
+                }
                 handler = new ProcessBuilder(handlerCmd).directory(dir.toFile()).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("handler.log").toFile()).start();
             }
