@@ -46,6 +46,9 @@ enum Key {
             "interval of keep-alive messages sent to handlers for open sessions", Group.TIMEOUTS),
     SHUTDOWN_TIMEOUT("shutdown-timeout", "10", Kind.INT, 0, Integer.MAX_VALUE, "seconds",
             "on stop, time allowed for sending cancel messages to handlers", Group.TIMEOUTS),
+    WEBSOCKET_CREDIT_DELAY("websocket-credit-delay", "20", Kind.INT, 0, 60_000, "ms",
+            "longest a WebSocket handler's credits are held back while it still has half its window, so small "
+            + "messages share credit messages; 0 = one credit message per write, as Condure", Group.TIMEOUTS),
 
     LISTEN("listen", "", Kind.LIST, 0, 0, "spec",
             "client listeners ADDR[,PARAM...]; empty = 0.0.0.0:8000,stream unless a zserver spec is set",

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param zmqQueueSize bound of the queue towards the ZeroMQ thread, 0 = automatic
  * @param websocketMaxMessage largest WebSocket message from a client in bytes, 0 = no limit
  * @param websocketWindow credits offered to handlers for WebSocket data to the client, 0 = bufferSize
+ * @param websocketCreditDelayMillis longest credits for written WebSocket content are held back, 0 = never
  * @param batchScheduling switch the process to SCHED_BATCH at start (Linux; see {@code BatchScheduling})
  */
 public record Settings(int logLevel, String id, int workers, int reqMaxconn, int streamMaxconn, int bufferSize,
@@ -20,7 +21,8 @@ public record Settings(int logLevel, String id, int workers, int reqMaxconn, int
         List<String> zclientReq, List<String> zclientStream, boolean zclientConnect, List<String> zserverReq,
         List<String> zserverStream, boolean zserverConnect, int ipcFileMode, Path tlsIdentitiesDir,
         boolean compression, boolean denyOutInternal, int sessionTimeoutSeconds, int keepAliveIntervalSeconds,
-        int shutdownTimeoutSeconds, int zmqQueueSize, int websocketMaxMessage, int websocketWindow, boolean batchScheduling) {
+        int shutdownTimeoutSeconds, int zmqQueueSize, int websocketMaxMessage, int websocketWindow,
+        int websocketCreditDelayMillis, boolean batchScheduling) {
 
     /** Condure's limit on req-maxconn + stream-maxconn. */
     public static final int TOTAL_MAXCONN_MAX = 10_000_000;

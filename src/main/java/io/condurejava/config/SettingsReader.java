@@ -75,6 +75,7 @@ final class SettingsReader {
                 Values.integer(raw(Key.ZMQ_QUEUE_SIZE)),
                 Values.integer(raw(Key.WEBSOCKET_MAX_MESSAGE)),
                 Values.integer(raw(Key.WEBSOCKET_WINDOW)),
+                Values.integer(raw(Key.WEBSOCKET_CREDIT_DELAY)),
                 Values.bool(raw(Key.BATCH_SCHEDULING)));
     }
 

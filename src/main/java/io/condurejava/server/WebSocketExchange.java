@@ -34,14 +34,13 @@ import java.util.concurrent.TimeUnit;
  * handshake, offers the request to a handler, writes its accept (101) or rejection, then relays
  * messages both ways — client pieces within the handler's credits (the {@link WebSocketReader} sends
  * data, ping and pong pieces to the handler itself, on its own thread, through {@link #forwardFromReader};
- * a close comes here), handler messages written as frames with a {@code credit} back after each write — until the close
+ * a close comes here), handler messages written as frames with their credits given back (gathered, see {@link #flushWritten}) — until the close
  * handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
  * the handler is told with a {@code close} carrying that code) or a timeout fires.
  */
 final class WebSocketExchange {
     private static final int NORMAL_CLOSURE = 1000;
     private static final int GOING_AWAY = 1001;
-
     private final ConnectionContext ctx;
     private final RequestHead head;
     private final WebSocketUpgrade upgrade;
@@ -49,6 +48,12 @@ final class WebSocketExchange {
     private String id;
     private MessageWriter writer;
     private long handlerCredits;
+    /** Credits offered to the handler at the start: its whole window. */
+    private long offeredCredits;
+    /** Content bytes written and flushed whose credits have not gone back to the handler yet. */
+    private long owedCredits;
+    /** When {@link #owedCredits} must go back at the latest (meaningful while it is above zero). */
+    private long creditDueNanos;
     private boolean accepted;
     private boolean closeSent;
     private boolean closeReceived;
@@ -85,6 +90,7 @@ final class WebSocketExchange {
                 handle.sendInitial(Data.request(head.method(), ctx.uriOf(head).replaceFirst("^http", "ws"),
                         head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
                 handlerCredits = offered;
+                offeredCredits = offered;
                 long now = System.nanoTime();
                 sessionDeadline = now + ctx.sessionTimeoutNanos();
                 streamDeadline = now + ctx.streamTimeoutNanos();
@@ -136,10 +142,17 @@ final class WebSocketExchange {
                 sendQuietly(new Cancel());
                 return;
             }
+            if (owedCredits > 0 && now - creditDueNanos >= 0) {
+                returnCredits();
+            }
             ConnectionEvent event = ctx.events().poll();
             if (event == null) {
-                flushWritten(); // nothing else queued: one flush and one credit for everything written
-                event = ctx.events().poll(Math.min(sessionDeadline, streamDeadline) - now, TimeUnit.NANOSECONDS);
+                flushWritten(); // nothing else queued: one flush for everything written
+                long until = Math.min(sessionDeadline, streamDeadline);
+                if (owedCredits > 0) {
+                    until = Math.min(until, creditDueNanos);
+                }
+                event = ctx.events().poll(until - now, TimeUnit.NANOSECONDS);
             }
             if (event == null) {
                 continue;
@@ -388,18 +401,38 @@ final class WebSocketExchange {
         unflushed = true;
     }
 
+    /**
+     * Flushes what was written. Its credits go back to the handler at once when the handler has less than
+     * half its window left (or with {@code websocket-credit-delay=0}, Condure's rhythm: one credit per flush);
+     * otherwise they gather for up to {@code websocket-credit-delay} ms, so a stream of small messages
+     * costs one credit message per half window instead of one per message.
+     */
     private void flushWritten() throws IOException, InterruptedException, HandlerUnavailableException {
         if (!unflushed) {
             return;
         }
         writer.flush();
         unflushed = false;
-        streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
-        if (unflushedBytes > 0) {
-            handlerCredits += unflushedBytes;
-            send(new Credit(unflushedBytes));
-            unflushedBytes = 0;
+        long now = System.nanoTime();
+        streamDeadline = now + ctx.streamTimeoutNanos();
+        if (unflushedBytes == 0) {
+            return;
         }
+        if (owedCredits == 0) {
+            creditDueNanos = now + TimeUnit.MILLISECONDS.toNanos(ctx.settings().websocketCreditDelayMillis());
+        }
+        owedCredits += unflushedBytes;
+        unflushedBytes = 0;
+        if (ctx.settings().websocketCreditDelayMillis() == 0 || handlerCredits < offeredCredits / 2) {
+            returnCredits();
+        }
+    }
+
+    private void returnCredits() throws InterruptedException, HandlerUnavailableException {
+        long credits = owedCredits;
+        owedCredits = 0;
+        handlerCredits += credits;
+        send(new Credit((int) credits));
     }
 
     private void send(Payload payload) throws InterruptedException, HandlerUnavailableException {

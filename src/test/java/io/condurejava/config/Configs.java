@@ -36,6 +36,7 @@ final class Configs {
             case MESSAGES_MAX -> s.messagesMax();
             case WEBSOCKET_MAX_MESSAGE -> s.websocketMaxMessage();
             case WEBSOCKET_WINDOW -> s.websocketWindow();
+            case WEBSOCKET_CREDIT_DELAY -> s.websocketCreditDelayMillis();
             case REQ_TIMEOUT -> s.reqTimeoutSeconds();
             case STREAM_TIMEOUT -> s.streamTimeoutSeconds();
             case SESSION_TIMEOUT -> s.sessionTimeoutSeconds();

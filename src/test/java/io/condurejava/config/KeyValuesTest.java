@@ -36,6 +36,7 @@ class KeyValuesTest {
             case MESSAGES_MAX -> 100;
             case WEBSOCKET_MAX_MESSAGE -> 67108864;
             case WEBSOCKET_WINDOW -> 65536; // ours; 0 gives Condure's --buffer-size
+            case WEBSOCKET_CREDIT_DELAY -> 20; // ours; 0 gives Condure's credit per write
             case REQ_TIMEOUT -> 30;
             case STREAM_TIMEOUT -> 1800;
             case SESSION_TIMEOUT -> 60;
@@ -65,6 +66,7 @@ class KeyValuesTest {
                 Arguments.of(Key.MESSAGES_MAX, "200", 200),
                 Arguments.of(Key.WEBSOCKET_MAX_MESSAGE, "1000", 1000),
                 Arguments.of(Key.WEBSOCKET_WINDOW, "0", 0),
+                Arguments.of(Key.WEBSOCKET_CREDIT_DELAY, "0", 0),
                 Arguments.of(Key.REQ_TIMEOUT, "5", 5),
                 Arguments.of(Key.STREAM_TIMEOUT, "60", 60),
                 Arguments.of(Key.SESSION_TIMEOUT, "30", 30),
@@ -115,6 +117,8 @@ class KeyValuesTest {
                 Arguments.of(Key.WEBSOCKET_MAX_MESSAGE, "-1", "not a number"),
                 Arguments.of(Key.WEBSOCKET_WINDOW, "-1", "not a number"),
                 Arguments.of(Key.WEBSOCKET_WINDOW, "64k", "not a number"),
+                Arguments.of(Key.WEBSOCKET_CREDIT_DELAY, "-1", "not a number"),
+                Arguments.of(Key.WEBSOCKET_CREDIT_DELAY, "60001", "value too large"),
                 Arguments.of(Key.REQ_TIMEOUT, "0", "value must be at least 1"),
                 Arguments.of(Key.STREAM_TIMEOUT, "0", "value must be at least 1"),
                 Arguments.of(Key.SESSION_TIMEOUT, "0", "value must be at least 1"),
