@@ -2,7 +2,7 @@
 # condure = Debian's) and bench/handlers/BenchHandler.java over ipc:// on a random loopback port.
 # Env: WRAP (command prefix, e.g. "chrt -b 0"), BATCH (thread names to put under SCHED_BATCH),
 # JOPTS (JVM options for condure-java), JFR (dump a recording there before stopping),
-# ZEP=tcp (handler sockets on loopback TCP ports instead of ipc://), HOPTS (BenchHandler options, e.g. "--threads 1").
+# ZEP=tcp (handler sockets on loopback TCP ports instead of ipc://), HOPTS (BenchHandler options, e.g. "--threads 1"), HWRAP (handler command prefix; default "chrt -b 0" as in the suite, HWRAP= for none), LOGLEVEL (server --log-level).
 H=$(cd "$(dirname "$0")/../.." && pwd); J=$(CONDURE_JAVA_PRINT=1 "$H/bin/condure-java" | head -n 1)
 W=$(mktemp -d /tmp/ab.XXXXXX); cp "${JAR:-$H/target/condure-java.jar}" "$W/cj.jar"
 P=$((20000 + RANDOM % 20000))
@@ -18,7 +18,7 @@ start_server() { # $1 cj|condure, then server flags
       > "$W/s.log" 2>&1) & S=$!
   fi
   sleep 2
-  (exec ${HWRAP:-} "$J" -cp "$W/cj.jar" "$H/bench/handlers/BenchHandler.java" $Z ${HOPTS:-} > "$W/h.log" 2>&1) & HP=$!
+  (exec ${HWRAP-chrt -b 0} "$J" -cp "$W/cj.jar" "$H/bench/handlers/BenchHandler.java" $Z ${HOPTS:-} > "$W/h.log" 2>&1) & HP=$!
   for i in $(seq 1 40); do curl -s -m 1 http://127.0.0.1:$P/ready >/dev/null && break; sleep 0.3; done
   if [ -n "${BATCH:-}" ]; then
     for n in $BATCH; do for T in $(grep -l "^$n" /proc/$S/task/*/comm | cut -d/ -f5); do chrt -b -p 0 "$T"; done; done
