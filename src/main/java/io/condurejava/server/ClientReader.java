@@ -107,17 +107,14 @@ final class ClientReader implements Runnable {
                     return false;
                 }
                 int blocking = Math.min(allowed, bufferSize);
-                int extra = ReadyPieceBudget.take(allowed - blocking);
-                byte[] data = readPiece(body, blocking, blocking + extra);
+                byte[] data = readPiece(body, blocking, allowed);
                 if (data == null) {
-                    ReadyPieceBudget.giveBack(extra);
                     gate.giveBack(requests, allowed);
                     events.put(new ConnectionEvent.BodyData(new byte[0], true));
                     return true;
                 }
                 int n = data.length;
-                held = Math.max(0, n - blocking);
-                ReadyPieceBudget.giveBack(extra - held);
+                held = Math.max(0, n - blocking); // taken from the budget by readPiece
                 gate.giveBack(requests, allowed - n);
                 boolean last = false;
                 if (remaining >= 0) {
@@ -136,7 +133,10 @@ final class ClientReader implements Runnable {
 
     /**
      * Reads one piece: waits for between 1 and {@code blocking} bytes, then, if those filled it, adds what
-     * {@code body} can give without blocking, up to {@code max} in all. Null at the end of the body.
+     * {@code body} can give without blocking, up to {@code max} in all and as far as the
+     * {@link ReadyPieceBudget} allows (the caller gives back what the piece holds beyond {@code blocking}
+     * once it has been handed on). The budget is asked only after bytes have arrived, so a silent client
+     * holds none of it. Null at the end of the body.
      */
     private static byte[] readPiece(InputStream body, int blocking, int max) throws IOException {
         byte[] first = new byte[blocking];
@@ -147,7 +147,7 @@ final class ClientReader implements Runnable {
         if (n < blocking || max == blocking) {
             return n == blocking ? first : Arrays.copyOf(first, n);
         }
-        int more = Math.min(body.available(), max - n);
+        int more = ReadyPieceBudget.take(Math.min(body.available(), max - n));
         if (more <= 0) {
             return first;
         }
@@ -155,6 +155,7 @@ final class ClientReader implements Runnable {
         while (n < piece.length) {
             int got = body.read(piece, n, piece.length - n); // already arrived: does not block
             if (got < 0) {
+                ReadyPieceBudget.giveBack(piece.length - n); // not filled: only what was read stays taken
                 return Arrays.copyOf(piece, n);
             }
             n += got;

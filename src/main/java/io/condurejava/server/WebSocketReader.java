@@ -18,7 +18,8 @@ import java.util.concurrent.BlockingQueue;
  * handler through the session's sink, a close frame, a violation or the end to the session thread.
  * A piece waits for at most min(credits, buffer-size) bytes and, uncompressed, takes more when it has
  * already arrived and the {@link ReadyPieceBudget} allows, up to the sizes {@link WebSocketExchange}
- * set in the accepted upgrade. Ends after the client's close frame, a violation or EOF.
+ * set in the accepted upgrade; the budget is asked only once bytes beyond buffer-size are there, so a
+ * silent client holds none of it. Ends after the client's close frame, a violation or EOF.
  */
 final class WebSocketReader {
     private final MessageReader reader;
@@ -48,7 +49,11 @@ final class WebSocketReader {
                     return;
                 }
                 int blocking = Math.min(allowed, bufferSize);
-                int extra = ReadyPieceBudget.take(allowed - blocking);
+                int extra = 0;
+                if (allowed > blocking) {
+                    long ready = reader.awaitInput(); // no budget is held while the client is silent
+                    extra = ReadyPieceBudget.take((int) Math.min(allowed - blocking, Math.max(0, ready - blocking)));
+                }
                 try {
                     Incoming incoming = reader.next(blocking + extra, blocking);
                     if (incoming == null) {

@@ -110,6 +110,19 @@ public final class FrameReader {
         return remaining;
     }
 
+    /**
+     * Blocks until at least one unread byte has arrived, then says how many can be read without blocking: what
+     * is buffered, plus what the stream reports only when that read filled the buffer (a read that returned
+     * less found the stream empty, so no second system call is spent asking). 0 when the stream ended first.
+     */
+    public long awaitInput() throws IOException {
+        if (!fill(1, true)) {
+            return 0;
+        }
+        int buffered = limit - pos;
+        return limit < buf.length ? buffered : buffered + (long) in.available();
+    }
+
     /** Bytes readable without blocking: buffered here plus what the stream says it has. */
     public long readableNow() throws IOException {
         return (limit - pos) + (long) in.available();

@@ -79,6 +79,19 @@ public final class MessageReader implements AutoCloseable {
      * for more than {@code blockingPartBytes} of it, and adds whatever else has already arrived up to
      * {@code maxPartBytes}. Fast senders get large pieces; a slow one never makes the reader hold a large array.
      */
+    /**
+     * Blocks until the peer has sent something (or the stream ended) and returns how many input bytes are
+     * readable now (0 at the end). Lets a caller size its next piece from what has arrived instead of
+     * reserving room while the peer is silent. Returns at once, without blocking, while a compressed
+     * message is being inflated (its output needs no input).
+     */
+    public long awaitInput() throws IOException {
+        if (draining || (frameActive && compressedMessage)) {
+            return frames.readableNow();
+        }
+        return frames.awaitInput();
+    }
+
     public Incoming next(int maxPartBytes, int blockingPartBytes) throws IOException {
         if (maxPartBytes < 1 || blockingPartBytes < 1) {
             throw new IllegalArgumentException("part sizes must be positive: " + maxPartBytes + ", " + blockingPartBytes);
