@@ -130,7 +130,8 @@ final class Report {
         }
         return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), shared and noisy: "
                 + "other developers' builds and tests ran at the same time; wrk/LoadClient, the handler and the server "
-                + "all share these cores. Java " + Runtime.version() + " for condure-java (`java -jar`, the JVM's default GC), "
+                + "all share these cores. Java " + Runtime.version() + " for condure-java (`java " + String.join(" ", Suite.cjJavaOpts) + (Suite.cjJavaOpts.isEmpty() ? "" : " ")
+                + "-jar`" + (Suite.cjJavaOpts.isEmpty() ? ", the JVM's default GC" : "") + "), "
                 + "handlers and clients; Debian "
                 + "condure 1.9.1 (workers 2, its default), mongrel2 1.12.2, nginx 1.22.1 (1 worker, static file, access log off). "
                 + "Both ZHTTP servers get `--stream-maxconn 20000` (Condure's default 10000 is below the idle test), "

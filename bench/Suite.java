@@ -38,6 +38,8 @@ public class Suite {
      * normal scheduling the handler took 23-46 us of CPU per GET and set every ZHTTP server's pace.
      */
     static boolean handlerBatch = true;
+    /** Extra JVM options for condure-java (default none: `java -jar`, as users may run it). */
+    static List<String> cjJavaOpts = List.of();
     static double warm, dur;
     static List<String> servers = new ArrayList<>(List.of("condure-java", "condure", "mongrel2", "nginx"));
     static List<String> measurements = new ArrayList<>(List.of("get", "idle", "put", "fair", "ws"));
@@ -60,6 +62,7 @@ public class Suite {
                 case "--idle-conns" -> idleConns = Integer.parseInt(args[++i]);
                 case "--handler-threads" -> handlerThreads = Integer.parseInt(args[++i]);
                 case "--handler-batch" -> handlerBatch = Boolean.parseBoolean(args[++i]);
+                case "--cj-java-opts" -> cjJavaOpts = List.of(args[++i].trim().split("\\s+"));
                 case "--label" -> label = args[++i];
                 case "--command" -> command = args[++i];
                 case "--scratch" -> scratch = true;
@@ -319,7 +322,11 @@ public class Suite {
                     String.valueOf(handlerThreads));
             List<String> cmd = new ArrayList<>();
             switch (name) {
-                case "condure-java" -> cmd.addAll(List.of(java, "-jar", jar));
+                case "condure-java" -> {
+                    cmd.add(java);
+                    cmd.addAll(cjJavaOpts);
+                    cmd.addAll(List.of("-jar", jar));
+                }
                 case "condure" -> cmd.add("condure");
                 case "mongrel2" -> {
                     Files.createDirectories(dir.resolve("logs"));

@@ -8,7 +8,8 @@
 #
 # Options (passed to bench/Suite.java): --quick, --reps N (3), --only get,idle,put,fair,ws,
 # --servers condure-java,condure,mongrel2,nginx, --profiles default,tuned (full: both),
-# --idle-conns N (10000), --handler-threads N (2), --handler-batch true|false (true: handlers under chrt -b 0), --label TEXT, --scratch (write to /tmp/bench/scratch/, not bench/).
+# --idle-conns N (10000), --handler-threads N (2), --handler-batch true|false (true: handlers under chrt -b 0),
+# --cj-java-opts "OPTS" (JVM options for condure-java; default none: java -jar), --label TEXT, --scratch (write to /tmp/bench/scratch/, not bench/).
 # Environment: JAVA (a java >= 21; default the newest under /usr/lib/jvm), BENCH_JAR (a condure-java jar;
 # default target/condure-java.jar, built if missing). The jar is copied to /tmp/bench first.
 set -euo pipefail
