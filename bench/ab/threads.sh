@@ -4,10 +4,10 @@
 . "$(dirname "$0")/common.sh"
 which=$1; c=$2; shift 2
 start_server "$which" "$@"
-wrk -t1 -c$c -d${WARM:-2}s http://127.0.0.1:$P/hello >/dev/null
+wrk -t${WRKT:-1} -c$c -d${WARM:-2}s http://127.0.0.1:$P/hello >/dev/null
 snap() { for t in /proc/$S/task/*; do echo "$(basename $t) $(tr ' ' '_' < $t/comm) $(awk '{print $14+$15}' $t/stat)"; done; }
 snap > $W/a
-out=$(wrk -t1 -c$c -d5s --latency http://127.0.0.1:$P/hello)
+out=$(wrk -t${WRKT:-1} -c$c -d5s --latency http://127.0.0.1:$P/hello)
 snap > $W/b
 n=$(echo "$out" | grep "requests in" | awk '{print $1}')
 echo "$out" | grep Requests/sec
