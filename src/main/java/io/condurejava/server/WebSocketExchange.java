@@ -1,9 +1,7 @@
 package io.condurejava.server;
 
-import io.condurejava.http1.HttpHeader;
 import io.condurejava.http1.RequestHead;
 import io.condurejava.ws.Handshake;
-import io.condurejava.ws.HandshakeViolation;
 import io.condurejava.ws.Incoming;
 import io.condurejava.ws.MessageReader;
 import io.condurejava.ws.MessageWriter;
@@ -26,7 +24,6 @@ import io.condurejava.zmq.SessionHandle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * handshake, offers the request to a handler, writes its accept (101) or rejection, then relays
  * messages both ways — client pieces within the handler's credits (the {@link WebSocketReader} sends
  * data, ping and pong pieces to the handler itself, on its own thread, through {@link #forwardFromReader};
- * a close comes here), handler messages written as frames with their credits given back (gathered, see {@link #flushWritten}) — until the close
+ * a close comes here), handler messages written as frames with their credits given back (gathered, see {@link HandlerCredits}) — until the close
  * handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
  * the handler is told with a {@code close} carrying that code) or a timeout fires.
  */
@@ -47,13 +44,7 @@ final class WebSocketExchange {
     private SessionHandle handle;
     private String id;
     private MessageWriter writer;
-    private long handlerCredits;
-    /** Credits offered to the handler at the start: its whole window. */
-    private long offeredCredits;
-    /** Content bytes written and flushed whose credits have not gone back to the handler yet. */
-    private long owedCredits;
-    /** When {@link #owedCredits} must go back at the latest (meaningful while it is above zero). */
-    private long creditDueNanos;
+    private HandlerCredits handlerCredits;
     private boolean accepted;
     private boolean closeSent;
     private boolean closeReceived;
@@ -76,7 +67,7 @@ final class WebSocketExchange {
         try {
             Handshake.Result result = Handshake.validate(head.method(), head.version(), head.headers());
             if (result instanceof Handshake.Result.Invalid invalid) {
-                refuseHandshake(invalid.violation());
+                UpgradeResponses.refuse(ctx, invalid.violation());
                 return;
             }
             String key = ((Handshake.Result.Valid) result).key();
@@ -89,8 +80,8 @@ final class WebSocketExchange {
             try {
                 handle.sendInitial(Data.request(head.method(), ctx.uriOf(head).replaceFirst("^http", "ws"),
                         head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
-                handlerCredits = offered;
-                offeredCredits = offered;
+                handlerCredits = new HandlerCredits(offered,
+                        TimeUnit.MILLISECONDS.toNanos(ctx.settings().websocketCreditDelayMillis()));
                 long now = System.nanoTime();
                 sessionDeadline = now + ctx.sessionTimeoutNanos();
                 streamDeadline = now + ctx.streamTimeoutNanos();
@@ -113,17 +104,6 @@ final class WebSocketExchange {
         }
     }
 
-    private void refuseHandshake(HandshakeViolation violation) throws IOException {
-        ctx.log().info("conn {}: WebSocket handshake refused with {}: {} ({})", ctx.connectionId(),
-                violation.status(), violation.name(), violation.rule());
-        if (violation == HandshakeViolation.UNSUPPORTED_VERSION) {
-            ErrorResponses.write(ctx.output(), violation.status(), violation.description(),
-                    List.of(new HttpHeader("Sec-WebSocket-Version", "13")));
-        } else {
-            ErrorResponses.write(ctx.output(), violation.status(), violation.description());
-        }
-    }
-
     private void loop(String key, PerMessageDeflate.Negotiated deflate)
             throws InterruptedException, IOException, HandlerUnavailableException {
         while (true) {
@@ -142,16 +122,11 @@ final class WebSocketExchange {
                 sendQuietly(new Cancel());
                 return;
             }
-            if (owedCredits > 0 && now - creditDueNanos >= 0) {
-                returnCredits();
-            }
+            returnCredits(handlerCredits.due(now));
             ConnectionEvent event = ctx.events().poll();
             if (event == null) {
                 flushWritten(); // nothing else queued: one flush for everything written
-                long until = Math.min(sessionDeadline, streamDeadline);
-                if (owedCredits > 0) {
-                    until = Math.min(until, creditDueNanos);
-                }
+                long until = handlerCredits.wakeBy(Math.min(sessionDeadline, streamDeadline));
                 event = ctx.events().poll(until - now, TimeUnit.NANOSECONDS);
             }
             if (event == null) {
@@ -258,7 +233,7 @@ final class WebSocketExchange {
             case Data data when data.code() == 101 || data.code() < 0 -> {
                 int code = data.code() < 0 ? 101 : data.code();
                 String reason = data.reason() == null ? "Switching Protocols" : data.reason();
-                writeHead(code, reason, Handshake.acceptHeaders(data.headers(), key, deflate), null);
+                UpgradeResponses.writeHead(ctx, id, code, reason, Handshake.acceptHeaders(data.headers(), key, deflate), null);
                 accepted = true;
                 writer = new MessageWriter(ctx.output(), Role.SERVER, deflate);
                 int credits = data.credits() > 0 ? data.credits() : ctx.settings().bufferSize();
@@ -278,7 +253,7 @@ final class WebSocketExchange {
                 return false;
             }
             case ErrorPacket error when ErrorPacket.REJECTED.equals(error.condition()) -> {
-                writeHead(error.code() < 0 ? 403 : error.code(), error.reason() == null ? "" : error.reason(),
+                UpgradeResponses.writeHead(ctx, id, error.code() < 0 ? 403 : error.code(), error.reason() == null ? "" : error.reason(),
                         Handshake.withoutServerOwnedHeaders(error.headers()), error.body());
                 return true;
             }
@@ -293,31 +268,6 @@ final class WebSocketExchange {
                 return true;
             }
         }
-    }
-
-    /** Writes a status line and headers (and, for a rejection, a body with its length). */
-    private void writeHead(int code, String reason, List<HttpHeader> headers, byte[] body) throws IOException {
-        if (code < 100 || code > 599 || !ResponseText.isSafeReason(reason) || !ResponseText.areSafeHeaders(headers)) {
-            ctx.log().warn("conn {}: unusable WebSocket answer from handler (status {})", id, code);
-            ctx.writeBadGateway();
-            return;
-        }
-        StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ').append(reason).append("\r\n");
-        for (HttpHeader h : headers) {
-            if (body != null && (h.is("Content-Length") || h.is("Transfer-Encoding"))) {
-                continue;
-            }
-            text.append(h.name()).append(": ").append(h.value()).append("\r\n");
-        }
-        if (body != null) {
-            text.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        text.append("\r\n");
-        ctx.output().write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (body != null) {
-            ctx.output().write(body);
-        }
-        ctx.output().flush();
     }
 
     private boolean onClient(Incoming incoming) throws InterruptedException, HandlerUnavailableException {
@@ -386,12 +336,12 @@ final class WebSocketExchange {
 
     /** Takes credits for content the handler sent; false (after a cancel) when it sent too much. */
     private boolean spendCredits(int bytes) throws InterruptedException {
-        if (bytes > handlerCredits) {
-            ctx.log().warn("conn {}: received too much data from handler (size={}, credits={})", id, bytes, handlerCredits);
+        if (!handlerCredits.spend(bytes)) {
+            ctx.log().warn("conn {}: received too much data from handler (size={}, credits={})", id, bytes,
+                    handlerCredits.balance());
             sendQuietly(new Cancel());
             return false;
         }
-        handlerCredits -= bytes;
         return true;
     }
 
@@ -401,12 +351,7 @@ final class WebSocketExchange {
         unflushed = true;
     }
 
-    /**
-     * Flushes what was written. Its credits go back to the handler at once when the handler has less than
-     * half its window left (or with {@code websocket-credit-delay=0}, Condure's rhythm: one credit per flush);
-     * otherwise they gather for up to {@code websocket-credit-delay} ms, so a stream of small messages
-     * costs one credit message per half window instead of one per message.
-     */
+    /** Flushes what was written; its credits go back to the handler now or later ({@link HandlerCredits}). */
     private void flushWritten() throws IOException, InterruptedException, HandlerUnavailableException {
         if (!unflushed) {
             return;
@@ -415,24 +360,14 @@ final class WebSocketExchange {
         unflushed = false;
         long now = System.nanoTime();
         streamDeadline = now + ctx.streamTimeoutNanos();
-        if (unflushedBytes == 0) {
-            return;
-        }
-        if (owedCredits == 0) {
-            creditDueNanos = now + TimeUnit.MILLISECONDS.toNanos(ctx.settings().websocketCreditDelayMillis());
-        }
-        owedCredits += unflushedBytes;
+        returnCredits(handlerCredits.flushed(unflushedBytes, now));
         unflushedBytes = 0;
-        if (ctx.settings().websocketCreditDelayMillis() == 0 || handlerCredits < offeredCredits / 2) {
-            returnCredits();
-        }
     }
 
-    private void returnCredits() throws InterruptedException, HandlerUnavailableException {
-        long credits = owedCredits;
-        owedCredits = 0;
-        handlerCredits += credits;
-        send(new Credit((int) credits));
+    private void returnCredits(long credits) throws InterruptedException, HandlerUnavailableException {
+        if (credits > 0) {
+            send(new Credit((int) credits));
+        }
     }
 
     private void send(Payload payload) throws InterruptedException, HandlerUnavailableException {
