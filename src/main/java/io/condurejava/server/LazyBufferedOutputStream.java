@@ -2,13 +2,20 @@ package io.condurejava.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * A buffered output stream that holds its buffer only while a response is being written: the
  * buffer is allocated on the first write and dropped at each flush, so a connection waiting for its
- * next request holds no output buffer at all. Session thread only.
+ * next request holds no output buffer at all. The first buffer is small ({@link #FIRST_BUFFER_BYTES},
+ * enough for a typical head and a short body) and grows to the full capacity only when a response
+ * needs it: a keep-alive GET then allocates 1 KiB instead of a whole --buffer-size. Session thread
+ * only.
  */
 final class LazyBufferedOutputStream extends OutputStream {
+    /** The buffer a response starts with. */
+    static final int FIRST_BUFFER_BYTES = 1024;
+
     private final OutputStream out;
     private final int capacity;
     private byte[] buf;
@@ -22,9 +29,9 @@ final class LazyBufferedOutputStream extends OutputStream {
     @Override
     public void write(int b) throws IOException {
         if (buf == null) {
-            buf = new byte[capacity];
+            buf = new byte[Math.min(capacity, FIRST_BUFFER_BYTES)];
         } else if (count == buf.length) {
-            drain();
+            makeRoom(1);
         }
         buf[count++] = (byte) b;
     }
@@ -37,12 +44,21 @@ final class LazyBufferedOutputStream extends OutputStream {
             return;
         }
         if (buf == null) {
-            buf = new byte[capacity];
+            buf = new byte[len <= FIRST_BUFFER_BYTES ? Math.min(capacity, FIRST_BUFFER_BYTES) : capacity];
         } else if (len > buf.length - count) {
-            drain();
+            makeRoom(len);
         }
         System.arraycopy(b, off, buf, count, len);
         count += len;
+    }
+
+    /** Grows a small buffer to the full capacity if that fits {@code len} more bytes, else drains it. */
+    private void makeRoom(int len) throws IOException {
+        if (buf.length < capacity && len <= capacity - count) {
+            buf = Arrays.copyOf(buf, capacity);
+        } else {
+            drain();
+        }
     }
 
     private void drain() throws IOException {

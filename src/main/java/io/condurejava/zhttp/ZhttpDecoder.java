@@ -2,6 +2,7 @@ package io.condurejava.zhttp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ final class ZhttpDecoder {
     private static final int C_EXT = 4;
     private static final byte[][] ID_KEYS = keys("id", "seq");
     private static final byte[][] EXT_KEYS = keys("multi");
+    /** Id slots a decode starts with (most messages carry one id; Condure batches up to 128). */
+    private static final int FIRST_IDS = 2;
 
     private ZhttpDecoder() {
     }
@@ -44,8 +47,8 @@ final class ZhttpDecoder {
         TnetReader root = top.enter(TnetReader.DICT, "root");
 
         String from = null;
-        String[] ids = new String[ZhttpCodec.IDS_PER_MESSAGE_MAX];
-        long[] seqs = new long[ZhttpCodec.IDS_PER_MESSAGE_MAX];
+        String[] ids = new String[FIRST_IDS];
+        long[] seqs = new long[FIRST_IDS];
         int idCount = 0;
         String type = "";
         boolean multi = false;
@@ -80,6 +83,11 @@ final class ZhttpDecoder {
                                     case 1 -> seq = entry.nonNegative("seq", Long.MAX_VALUE);
                                     default -> { }
                                 }
+                            }
+                            if (idCount == ids.length) {
+                                int grown = Math.min(ids.length * 4, ZhttpCodec.IDS_PER_MESSAGE_MAX);
+                                ids = Arrays.copyOf(ids, grown);
+                                seqs = Arrays.copyOf(seqs, grown);
                             }
                             ids[idCount] = id;
                             seqs[idCount++] = seq;

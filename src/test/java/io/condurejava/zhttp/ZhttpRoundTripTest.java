@@ -97,6 +97,18 @@ class ZhttpRoundTripTest {
     }
 
     @Test
+    void idListsOfEveryLengthRoundTrip() throws ZhttpFormatException {
+        for (int n = 1; n <= 40; n++) {
+            List<IdSeq> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(new IdSeq("id" + i, 1000 + i));
+            }
+            ZhttpPacket p = new ZhttpPacket("condure", ids, true, new Credit(n));
+            assertEquals(p, ZhttpCodec.decode(ZhttpCodec.encode(p)), n + " ids");
+        }
+    }
+
+    @Test
     void encodeRejectsTooManyIdsAndTooManyValues() {
         List<IdSeq> ids = new ArrayList<>();
         for (int i = 0; i <= ZhttpCodec.IDS_PER_MESSAGE_MAX; i++) {
