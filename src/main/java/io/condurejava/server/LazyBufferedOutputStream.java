@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A buffered output stream that holds its buffer only while a response is being written: the
  * buffer is allocated on the first write and dropped at each flush, so a connection waiting for its
  * next request holds no output buffer at all. The first buffer is small ({@link #FIRST_BUFFER_BYTES},
- * enough for a typical head and a short body) and grows to the full capacity only when a response
+ * enough for a typical head and a short body) and grows towards the full capacity only when a response
  * needs it: a keep-alive GET then allocates 1 KiB instead of a whole --buffer-size. Session thread
  * only.
  */
@@ -52,10 +52,13 @@ final class LazyBufferedOutputStream extends OutputStream {
         count += len;
     }
 
-    /** Grows a small buffer to the full capacity if that fits {@code len} more bytes, else drains it. */
+    /**
+     * Grows the buffer (at least doubling, at most to capacity) if that fits {@code len} more bytes, else
+     * drains it. A 1 KiB WebSocket message (a 4-byte header, then its payload) grows 1 KiB to 2 KiB.
+     */
     private void makeRoom(int len) throws IOException {
         if (buf.length < capacity && len <= capacity - count) {
-            buf = Arrays.copyOf(buf, capacity);
+            buf = Arrays.copyOf(buf, Math.min(capacity, Math.max(count + len, 2 * buf.length)));
         } else {
             drain();
         }

@@ -91,6 +91,21 @@ class LazyBufferedOutputStreamTest {
     }
 
     @Test
+    void smallWritesFillTheWholeCapacityBeforeTheFirstDrain() throws Exception {
+        Writes out = new Writes();
+        LazyBufferedOutputStream s = new LazyBufferedOutputStream(out, CAPACITY);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int i = 0; i < CAPACITY / 512 + 1; i++) { // 17 fill the capacity exactly, the 18th drains them
+            byte[] b = bytes(512, i);
+            s.write(b, 0, b.length);
+            expected.write(b);
+        }
+        s.flush();
+        assertEquals(List.of(CAPACITY, 512), out.sizes);
+        assertArrayEquals(expected.toByteArray(), out.toByteArray());
+    }
+
+    @Test
     void aCapacityBelowTheFirstBufferIsRespected() throws Exception {
         Writes out = new Writes();
         LazyBufferedOutputStream s = new LazyBufferedOutputStream(out, 100);
