@@ -15,13 +15,15 @@ import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The reading half of an HTTP/1 connection; runs on the connection's second virtual thread.
- * Loop: read a request head, post it, then read its body only as far as the handler's credits
- * allow ({@link CreditGate}), posting each piece (it waits for at most buffer-size bytes, then takes
- * whatever else has already arrived, up to {@link #READY_PIECE_BYTES} as far as the
- * {@link ReadyPieceBudget} allows); then the next head (pipelining, and noticing a
- * client that goes away while its response is pending). A violation is posted and ends reading.
- * After a WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
+ * The reading half of an HTTP/1 connection; runs on the connection's second virtual thread, which
+ * {@link HttpConnection} starts only once reading must go on beside an exchange (a request body, a
+ * WebSocket, a response that does not end with the handler's first message): until then the session
+ * thread reads its requests itself. Loop: read a request head, post it, then read its body only as far
+ * as the handler's credits allow ({@link CreditGate}), posting each piece (it waits for at most
+ * buffer-size bytes, then takes whatever else has already arrived, up to {@link #READY_PIECE_BYTES} as
+ * far as the {@link ReadyPieceBudget} allows); then the next head (pipelining, and noticing a client
+ * that goes away while its response is pending). A violation is posted and ends reading. After a
+ * WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
  * {@link WebSocketReader}.
  */
 final class ClientReader implements Runnable {
@@ -52,29 +54,67 @@ final class ClientReader implements Runnable {
         this.events = events;
     }
 
+    /** Reads the connection from its first request head on. */
     @Override
     public void run() {
+        readFrom(null, null);
+    }
+
+    /**
+     * Reads on from the next request head, after the session thread has read {@code headsSoFar} heads
+     * itself (and handled each one's exchange, or is handling the last).
+     */
+    Runnable fromNextHead(long headsSoFar) {
+        return () -> {
+            requests = headsSoFar;
+            readFrom(null, null);
+        };
+    }
+
+    /**
+     * Takes over after the session thread has read head number {@code headsSoFar} (and handles it): reads
+     * that request's body, or waits for its upgrade, then goes on with the next heads.
+     */
+    Runnable afterHead(long headsSoFar, RequestHead head, RequestFraming framing) {
+        return () -> {
+            requests = headsSoFar;
+            readFrom(head, framing);
+        };
+    }
+
+    /** The loop; {@code taken}, when not null, is a head already posted by the session thread itself. */
+    private void readFrom(RequestHead taken, RequestFraming takenFraming) {
         try {
+            RequestHead head = taken;
+            RequestFraming framing = takenFraming;
             while (true) {
-                RequestHead head = input.readRequestHead(MAX_REQUEST_HEADERS);
-                if (head == null) {
-                    events.put(new ConnectionEvent.ClientGone("closed by client"));
-                    return;
+                boolean post = head == null;
+                if (post) {
+                    head = input.readRequestHead(MAX_REQUEST_HEADERS);
+                    if (head == null) {
+                        events.put(new ConnectionEvent.ClientGone("closed by client"));
+                        return;
+                    }
+                    requests++; // the session's exchange for this request will be credit generation `requests`
                 }
-                requests++; // the session's exchange for this request will be credit generation `requests`
                 if (Handshake.isWebSocketRequest(head.headers())) {
-                    events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
+                    if (post) {
+                        events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
+                    }
                     WebSocketUpgrade.Accepted accepted = upgrade.await();
                     if (accepted != null) {
                         new WebSocketReader(input, accepted, gate, requests, events).run();
                     }
                     return; // a WebSocket connection never goes back to HTTP
                 }
-                RequestFraming framing = RequestFraming.of(head);
-                events.put(new ConnectionEvent.RequestArrived(head, framing));
+                if (post) {
+                    framing = RequestFraming.of(head);
+                    events.put(new ConnectionEvent.RequestArrived(head, framing));
+                }
                 if (!readBody(framing)) {
                     return;
                 }
+                head = null;
             }
         } catch (HttpViolationException e) {
             postQuietly(new ConnectionEvent.ClientRejected(e));

@@ -29,11 +29,12 @@ final class ConnectionContext {
     private final String peerAddress;
     private final int peerPort;
     private final Logger log;
+    private final Runnable watchClient;
     private long requestCounter;
 
     ConnectionContext(Settings settings, SessionDirectory directory, BlockingQueue<ConnectionEvent> events,
                       OutputStream output, String connectionId, String scheme, String peerAddress, int peerPort,
-                      Logger log) {
+                      Logger log, Runnable watchClient) {
         this.settings = settings;
         this.directory = directory;
         this.events = events;
@@ -43,6 +44,15 @@ final class ConnectionContext {
         this.peerAddress = peerAddress;
         this.peerPort = peerPort;
         this.log = log;
+        this.watchClient = watchClient;
+    }
+
+    /**
+     * From now on the exchange must notice a client that leaves (the handler has spoken and the response
+     * goes on): makes sure a reader thread watches the socket. Session thread; idempotent.
+     */
+    void watchClient() {
+        watchClient.run();
     }
 
     Settings settings() { return settings; }

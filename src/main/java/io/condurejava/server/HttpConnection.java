@@ -2,6 +2,9 @@ package io.condurejava.server;
 
 import io.condurejava.config.Settings;
 import io.condurejava.http1.HttpInput;
+import io.condurejava.http1.HttpViolationException;
+import io.condurejava.http1.RequestFraming;
+import io.condurejava.http1.RequestHead;
 import io.condurejava.ws.Handshake;
 import io.condurejava.zmq.SessionDirectory;
 import org.slf4j.Logger;
@@ -15,10 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One accepted client connection in stream mode. Runs on the connection's virtual thread (the session
- * thread) and starts a second one for {@link ClientReader}. Loops over requests: each becomes a
- * {@link StreamExchange} (or, after an upgrade request, a {@link WebSocketExchange}); a rejected
- * request gets its status and the connection closes; an idle connection closes after the session
- * timeout, as in Condure, or at once when the server is stopping.
+ * thread). Loops over requests: each becomes a {@link StreamExchange} (or, after an upgrade request, a
+ * {@link WebSocketExchange}); a rejected request gets its status and the connection closes; an idle
+ * connection closes after the session timeout, as in Condure, or at once when the server is stopping.
+ *
+ * <p>The session thread reads request heads itself while nothing else needs reading: a keep-alive GET
+ * answered by one handler message costs no second thread and no hand-over. The moment reading must go on
+ * beside an exchange (a request body, a WebSocket, an exchange that goes on after the handler's first
+ * message and must notice a client that leaves) it starts a second virtual thread, a
+ * {@link ClientReader}, which reads for the rest of the connection and posts what it reads as events.
  */
 final class HttpConnection implements LiveConnection {
     private static final Logger log = LoggerFactory.getLogger("server-conn");
@@ -39,6 +47,17 @@ final class HttpConnection implements LiveConnection {
     private final WebSocketUpgrade upgrade = new WebSocketUpgrade();
     private volatile WatchedOutputStream output;
     private volatile boolean stopping;
+    /** True while the session thread itself waits for a request head (a stop then closes the socket). */
+    private volatile boolean idle;
+    /** When the head being read inline must have arrived (the session timeout); 0 when none is. */
+    private volatile long readDeadline;
+    /** Session thread: the request input, until a reader thread takes it over. */
+    private HttpInput input;
+    private ClientReader clientReader;
+    /** Session thread: the reader thread, or null while the session thread reads requests itself. */
+    private Thread reader;
+    /** Session thread: request heads the session thread has read itself. */
+    private long headsRead;
 
     HttpConnection(ClientSocket socket, String connectionId, Settings settings, SessionDirectory directory,
                    AtomicInteger liveThreads, Runnable onClose) {
@@ -59,23 +78,14 @@ final class HttpConnection implements LiveConnection {
     public void run() {
         liveThreads.incrementAndGet();
         ConnectionContext ctx = null;
-        Thread reader = null;
         try {
             socket.handshake();
             output = new WatchedOutputStream(socket.output());
             ctx = new ConnectionContext(settings, directory, events,
                     new LazyBufferedOutputStream(output, settings.bufferSize() + 512),
-                    connectionId, socket.scheme(), socket.peerAddress(), socket.peerPort(), log);
-            HttpInput input = new HttpInput(socket.input(), settings.bufferSize());
-            ClientReader clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events, upgrade);
-            liveThreads.incrementAndGet();
-            reader = Thread.ofVirtual().name("conn-" + connectionId + "-reader").start(() -> {
-                try {
-                    clientReader.run();
-                } finally {
-                    liveThreads.decrementAndGet();
-                }
-            });
+                    connectionId, socket.scheme(), socket.peerAddress(), socket.peerPort(), log, this::watchClient);
+            input = new HttpInput(socket.input(), settings.bufferSize());
+            clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events, upgrade);
             log.debug("conn {}: accepted from {}:{}", connectionId, ctx.peerAddress(), ctx.peerPort());
             serve(ctx);
         } catch (IOException e) {
@@ -103,7 +113,7 @@ final class HttpConnection implements LiveConnection {
         while (!stopping) {
             ConnectionEvent event = ctx.deferred().poll();
             if (event == null) {
-                event = events.poll(settings.sessionTimeoutSeconds(), TimeUnit.SECONDS);
+                event = reader == null ? readRequest() : events.poll(settings.sessionTimeoutSeconds(), TimeUnit.SECONDS);
             }
             if (event == null) {
                 log.debug("conn {}: idle timeout", connectionId);
@@ -155,6 +165,68 @@ final class HttpConnection implements LiveConnection {
         }
     }
 
+    /**
+     * Reads the next request head on the session thread, as the event a reader thread would have posted,
+     * and starts the reader when the request needs one (a body, an upgrade). The session timeout is a
+     * read deadline the listener's watchdog enforces by closing the socket.
+     */
+    private ConnectionEvent readRequest() {
+        idle = true;
+        readDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds());
+        try {
+            if (stopping) {
+                return new ConnectionEvent.Stop(false); // seen here, or the stop closed the socket
+            }
+            RequestHead head = input.readRequestHead(ClientReader.MAX_REQUEST_HEADERS);
+            idle = false;
+            if (head == null) {
+                return new ConnectionEvent.ClientGone("closed by client");
+            }
+            headsRead++;
+            RequestFraming framing = Handshake.isWebSocketRequest(head.headers())
+                    ? new RequestFraming.NoBody() : RequestFraming.of(head);
+            if (framing.hasBody() || Handshake.isWebSocketRequest(head.headers())) {
+                startReader(clientReader.afterHead(headsRead, head, framing));
+            }
+            return new ConnectionEvent.RequestArrived(head, framing);
+        } catch (HttpViolationException e) {
+            return new ConnectionEvent.ClientRejected(e);
+        } catch (IOException e) {
+            log.debug("conn {}: read ended: {}", connectionId, e.getMessage());
+            return new ConnectionEvent.ClientGone(e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            idle = false;
+            readDeadline = 0;
+        }
+    }
+
+    /**
+     * Called by an exchange on the handler's first message unless it completes the response: from then
+     * on a client that leaves must be noticed (Condure does so too), so a reader thread watches the socket
+     * for the rest of the connection. Session thread.
+     */
+    private void watchClient() {
+        if (reader == null) {
+            startReader(clientReader.fromNextHead(headsRead));
+        }
+    }
+
+    private void startReader(Runnable reading) {
+        liveThreads.incrementAndGet();
+        reader = Thread.ofVirtual().name("conn-" + connectionId + "-reader").start(() -> {
+            try {
+                reading.run();
+            } finally {
+                liveThreads.decrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public long readDeadlineNanos() {
+        return readDeadline;
+    }
+
     @Override
     public long stalledWriteNanos(long now) {
         WatchedOutputStream out = output;
@@ -165,12 +237,18 @@ final class HttpConnection implements LiveConnection {
     public void stopWhenIdle() {
         stopping = true;
         events.offer(new ConnectionEvent.Stop(false));
+        if (idle) {
+            closeQuietly(); // the session thread waits for a request head: nothing is lost
+        }
     }
 
     @Override
     public void stopNow() {
         stopping = true;
         events.offer(new ConnectionEvent.Stop(true));
+        if (idle) {
+            closeQuietly();
+        }
     }
 
     @Override

@@ -167,6 +167,9 @@ final class StreamExchange {
         }
         boolean first = !gotFirstMessage;
         gotFirstMessage = true;
+        if (first && !completesResponse(message.packet().payload())) {
+            ctx.watchClient(); // the exchange goes on: a client that leaves must be noticed from now on
+        }
         if (first && !bodyDone && expectsContinue()) {
             ctx.output().write(CONTINUE);
             ctx.output().flush();
@@ -243,6 +246,11 @@ final class StreamExchange {
             return Outcome.CLOSE;
         }
         return reusable ? Outcome.KEEP_ALIVE : Outcome.CLOSE;
+    }
+
+    /** A final response in one message: the exchange ends with it, no need to watch the client. */
+    private static boolean completesResponse(Payload payload) {
+        return payload instanceof Data data && !data.more() && (data.code() < 100 || data.code() >= 200);
     }
 
     /** An interim 1xx (e.g. 103 Early Hints): written to HTTP/1.1 clients, dropped for HTTP/1.0 (RFC 9110 §15.2). */
