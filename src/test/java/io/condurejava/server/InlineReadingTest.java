@@ -79,6 +79,20 @@ class InlineReadingTest {
     }
 
     @Test
+    void aClientGoneBeforeACompleteResponseLeavesNothingBehind() throws Exception {
+        fixture = ServerFixture.start();
+        try (TestHandler handler = fixture.newHandler()) {
+            RawClient client = fixture.connect();
+            client.send("GET /gone HTTP/1.1\r\nHost: h\r\n\r\n");
+            String id = handler.expect(Duration.ofSeconds(5)).id();
+            client.close();
+            handler.send(id, Data.response(200, "OK", List.of(), "late".getBytes(), false, 0));
+            await().atMost(Duration.ofSeconds(5)).until(() -> fixture.server().liveSessions() == 0
+                    && fixture.server().liveConnections() == 0);
+        }
+    }
+
+    @Test
     void aConnectionWaitingForItsNextRequestClosesAfterTheSessionTimeout() throws Exception {
         fixture = ServerFixture.start("--session-timeout=1");
         try (AutoHandler handler = new AutoHandler(fixture.base());
