@@ -49,10 +49,11 @@ def parse(data, pos):
 
 base = sys.argv[1]
 ctx = zmq.Context()
-pull = ctx.socket(zmq.PULL)
-pull.connect(base + '-out')
-pub = ctx.socket(zmq.PUB)
+pub = ctx.socket(zmq.XPUB)
 pub.connect(base + '-in')
+pub.recv()  # the server's subscription: from now on replies are not dropped
+pull = ctx.socket(zmq.PULL)
+pull.connect(base + '-out')  # only now take requests
 print('ready', flush=True)
 while True:
     req = loads(pull.recv()[1:])

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +187,12 @@ class MainProcessTest {
         Process handler = null;
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("client-in")));
+            // a request waiting before the handler starts: the handler's first reply must not be lost to
+            // a PUB socket that has not yet seen the server's subscription
+            Socket early = new Socket("127.0.0.1", port);
+            early.setSoTimeout(20_000);
+            early.getOutputStream().write("GET /early HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
             handler = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.condurejava.examples.HelloHandler", base)
                     .redirectErrorStream(true).redirectOutput(File.createTempFile("hello", ".log")).start();
@@ -196,6 +203,10 @@ class MainProcessTest {
                 return curl.waitFor() == 0 && !body[0].isEmpty();
             });
             assertEquals("hello world: GET http://127.0.0.1:" + port + "/hi\n", body[0]);
+            String earlyAnswer = new String(early.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(earlyAnswer.startsWith("HTTP/1.1 200 ") && earlyAnswer.endsWith("hello world: GET http://h/early\n"),
+                    earlyAnswer);
+            early.close();
             server.destroy(); // SIGTERM
             assertTrue(server.waitFor(20, TimeUnit.SECONDS));
             assertEquals(0, server.exitValue(), Files.readString(serverLog.toPath()));

@@ -13,9 +13,10 @@ public class HelloHandler {
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "ipc://client";   // condure-java's --zclient-stream
         try (ZContext ctx = new ZContext()) {
-            ZMQ.Socket requests = ctx.createSocket(SocketType.PULL), replies = ctx.createSocket(SocketType.PUB);
-            ZmqEndpoints.connect(requests, base + "-out");             // first message of every request
+            ZMQ.Socket replies = ctx.createSocket(SocketType.XPUB), requests = ctx.createSocket(SocketType.PULL);
             ZmqEndpoints.connect(replies, base + "-in");               // replies go out as "condure T<tnetstring>"
+            replies.recv();                                            // the server subscribed: replies get through
+            ZmqEndpoints.connect(requests, base + "-out");             // first message of every request
             while (!Thread.currentThread().isInterrupted()) {
                 byte[] raw = requests.recv();
                 ZhttpPacket request = ZhttpCodec.decode(raw, 0, raw.length);
