@@ -109,6 +109,10 @@ public final class ClientListener implements AutoCloseable {
             long now = System.nanoTime();
             for (LiveConnection connection : live) {
                 long readDeadline = connection.readDeadlineNanos();
+                long exchangeDeadline = connection.exchangeDeadlineNanos();
+                if (exchangeDeadline != 0 && now - exchangeDeadline >= 0) {
+                    connection.deadlinePassed();
+                }
                 if (readDeadline != 0 && now - readDeadline >= 0) {
                     log.debug("conn {}: read deadline passed; closing", connection.connectionId());
                     connection.closeQuietly();

@@ -30,11 +30,12 @@ final class ConnectionContext {
     private final int peerPort;
     private final Logger log;
     private final Runnable watchClient;
+    private final java.util.function.LongConsumer exchangeDeadline;
     private long requestCounter;
 
     ConnectionContext(Settings settings, SessionDirectory directory, BlockingQueue<ConnectionEvent> events,
                       OutputStream output, String connectionId, String scheme, String peerAddress, int peerPort,
-                      Logger log, Runnable watchClient) {
+                      Logger log, Runnable watchClient, java.util.function.LongConsumer exchangeDeadline) {
         this.settings = settings;
         this.directory = directory;
         this.events = events;
@@ -45,6 +46,15 @@ final class ConnectionContext {
         this.peerPort = peerPort;
         this.log = log;
         this.watchClient = watchClient;
+        this.exchangeDeadline = exchangeDeadline;
+    }
+
+    /**
+     * Publishes when the exchange in progress must next check its timeouts (0: never); the listener's
+     * watchdog then posts {@link ConnectionEvent.DeadlinePassed}, up to its period late. Session thread.
+     */
+    void exchangeDeadline(long nanoTime) {
+        exchangeDeadline.accept(nanoTime);
     }
 
     /**

@@ -40,4 +40,10 @@ sealed interface ConnectionEvent {
 
     /** The reader could not hand a WebSocket piece to the handler (it took nothing within the session timeout). */
     record HandlerUnavailable(String reason) implements ConnectionEvent {}
+
+    /**
+     * The deadline the exchange in progress published has passed (posted by the listener's watchdog, so an
+     * exchange can wait for its next event without a timed park); the exchange checks its timeouts.
+     */
+    record DeadlinePassed() implements ConnectionEvent {}
 }

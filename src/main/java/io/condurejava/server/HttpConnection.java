@@ -51,6 +51,8 @@ final class HttpConnection implements LiveConnection {
     private volatile boolean idle;
     /** When the head being read inline must have arrived (the session timeout); 0 when none is. */
     private volatile long readDeadline;
+    /** When the HTTP exchange in progress must check its timeouts; 0 when none is (see {@link #deadlinePassed}). */
+    private volatile long exchangeDeadline;
     /** Session thread: the request input, until a reader thread takes it over. */
     private HttpInput input;
     private ClientReader clientReader;
@@ -83,7 +85,8 @@ final class HttpConnection implements LiveConnection {
             output = new WatchedOutputStream(socket.output());
             ctx = new ConnectionContext(settings, directory, events,
                     new LazyBufferedOutputStream(output, settings.bufferSize() + 512),
-                    connectionId, socket.scheme(), socket.peerAddress(), socket.peerPort(), log, this::watchClient);
+                    connectionId, socket.scheme(), socket.peerAddress(), socket.peerPort(), log, this::watchClient,
+                    deadline -> exchangeDeadline = deadline);
             input = new HttpInput(socket.input(), settings.bufferSize());
             clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events, upgrade);
             log.debug("conn {}: accepted from {}:{}", connectionId, ctx.peerAddress(), ctx.peerPort());
@@ -161,6 +164,9 @@ final class HttpConnection implements LiveConnection {
                 case ConnectionEvent.HandlerUnavailable stray -> {
                     // only during a WebSocket exchange
                 }
+                case ConnectionEvent.DeadlinePassed late -> {
+                    // for an exchange that has ended
+                }
             }
         }
     }
@@ -225,6 +231,18 @@ final class HttpConnection implements LiveConnection {
     @Override
     public long readDeadlineNanos() {
         return readDeadline;
+    }
+
+    @Override
+    public long exchangeDeadlineNanos() {
+        return exchangeDeadline;
+    }
+
+    /** Wakes the exchange, which waits for events without a timeout of its own; it clears or moves the deadline. */
+    @Override
+    public void deadlinePassed() {
+        exchangeDeadline = 0;
+        events.offer(new ConnectionEvent.DeadlinePassed());
     }
 
     @Override

@@ -15,6 +15,18 @@ interface LiveConnection extends Runnable {
         return 0;
     }
 
+    /**
+     * When the exchange in progress must next check its timeouts ({@code System.nanoTime()} base), or 0 for
+     * none; once passed the watchdog calls {@link #deadlinePassed}.
+     */
+    default long exchangeDeadlineNanos() {
+        return 0;
+    }
+
+    /** The exchange's deadline has passed: wake it to check its timeouts. Watchdog thread. */
+    default void deadlinePassed() {
+    }
+
     /** Closes the client socket; any thread. */
     void closeQuietly();
 

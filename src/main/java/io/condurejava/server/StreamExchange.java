@@ -18,7 +18,6 @@ import io.condurejava.zmq.SessionHandle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request/response cycle of a stream-mode HTTP connection (reference §3): sends the initial
@@ -79,6 +78,7 @@ final class StreamExchange {
             cancelQuietly();
             return Outcome.CLOSE;
         } finally {
+            ctx.exchangeDeadline(0);
             ctx.directory().close(handle);
         }
     }
@@ -98,11 +98,9 @@ final class StreamExchange {
                 ctx.log().debug("conn {}: stream timeout", id);
                 return cancelAndClose();
             }
-            long wait = Math.min(sessionDeadline, streamDeadline) - now;
-            ConnectionEvent event = ctx.events().poll(wait, TimeUnit.NANOSECONDS);
-            if (event == null) {
-                continue;
-            }
+            // no timed park per wait (a timer task each time): the watchdog wakes us at the deadline
+            ctx.exchangeDeadline(Math.min(sessionDeadline, streamDeadline));
+            ConnectionEvent event = ctx.events().take();
             Outcome outcome = switch (event) {
                 case ConnectionEvent.FromHandler fromHandler -> onHandler(fromHandler.message());
                 case ConnectionEvent.BodyData body -> onBody(body);
@@ -115,6 +113,7 @@ final class StreamExchange {
                 case ConnectionEvent.WebSocketIn stray -> null;
                 case ConnectionEvent.WebSocketViolation stray -> null;
                 case ConnectionEvent.HandlerUnavailable stray -> null;
+                case ConnectionEvent.DeadlinePassed check -> null; // the loop's top checks the timeouts
                 case ConnectionEvent.ClientGone gone -> {
                     ctx.log().debug("conn {}: client gone mid-session ({})", id, gone.reason());
                     if (handlerKnown()) {

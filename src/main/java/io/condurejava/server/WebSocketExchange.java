@@ -146,6 +146,7 @@ final class WebSocketExchange {
                     yield true;
                 }
                 case ConnectionEvent.Stop stop -> stop.now() && goingAway();
+                case ConnectionEvent.DeadlinePassed late -> false; // published only by HTTP exchanges
                 case ConnectionEvent.RequestArrived ignored -> false; // cannot happen: reading stopped at the head
                 case ConnectionEvent.BodyData ignored -> false;
                 case ConnectionEvent.ClientRejected ignored -> false;
