@@ -52,6 +52,11 @@ final class HandlerCredits {
         return owed > 0 && now - dueNanos >= 0 ? release() : 0;
     }
 
+    /** When the held credits fall due, or 0 when none are held. */
+    long heldUntil() {
+        return owed > 0 ? dueNanos : 0;
+    }
+
     /** When to wake up at the latest: {@code deadline}, or earlier if held credits fall due before it. */
     long wakeBy(long deadline) {
         return owed > 0 ? Math.min(deadline, dueNanos) : deadline;

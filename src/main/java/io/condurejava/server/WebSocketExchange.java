@@ -52,6 +52,10 @@ final class WebSocketExchange {
     private int unflushedBytes;
     private boolean unflushed;
     private long sessionDeadline;
+    /** Wakes this exchange from the {@link WakeTimer} when held credits fall due. */
+    private final Runnable wake = this::wakeFromTimer;
+    /** The due time last handed to the timer (credits held since then have the same). */
+    private long timerAskedFor;
     /** Client activity deadline; moved by both this thread and the reader's. */
     private volatile long streamDeadline;
 
@@ -92,6 +96,7 @@ final class WebSocketExchange {
                 ctx.log().debug("conn {}: client i/o failed ({})", id, e.getMessage());
                 sendQuietly(new Cancel());
             } finally {
+                ctx.exchangeDeadline(0);
                 link.close();
                 ctx.directory().close(handle);
             }
@@ -126,11 +131,15 @@ final class WebSocketExchange {
             ConnectionEvent event = ctx.events().poll();
             if (event == null) {
                 flushWritten(); // nothing else queued: one flush for everything written
-                long until = handlerCredits.wakeBy(Math.min(sessionDeadline, streamDeadline));
-                event = ctx.events().poll(until - now, TimeUnit.NANOSECONDS);
-            }
-            if (event == null) {
-                continue;
+                // no timed park (a JDK timer task per wait): held credits ask the shared timer once per
+                // delay, the timeouts the listener's watchdog; either wakes us with DeadlinePassed
+                long creditsDue = handlerCredits.heldUntil();
+                if (creditsDue != 0 && creditsDue != timerAskedFor) {
+                    WakeTimer.shared().wakeAt(wake, creditsDue);
+                    timerAskedFor = creditsDue;
+                }
+                ctx.exchangeDeadline(Math.min(sessionDeadline, streamDeadline));
+                event = ctx.events().take();
             }
             boolean done = switch (event) {
                 case ConnectionEvent.FromHandler fromHandler -> onHandler(fromHandler.message(), key, deflate);
@@ -146,7 +155,7 @@ final class WebSocketExchange {
                     yield true;
                 }
                 case ConnectionEvent.Stop stop -> stop.now() && goingAway();
-                case ConnectionEvent.DeadlinePassed late -> false; // published only by HTTP exchanges
+                case ConnectionEvent.DeadlinePassed check -> false; // the loop's top looks at the clocks
                 case ConnectionEvent.RequestArrived ignored -> false; // cannot happen: reading stopped at the head
                 case ConnectionEvent.BodyData ignored -> false;
                 case ConnectionEvent.ClientRejected ignored -> false;
@@ -309,6 +318,11 @@ final class WebSocketExchange {
     }
 
     /** Server shutdown: the client gets close 1001 (going away), the handler a cancel. */
+    /** Runs on the {@link WakeTimer}'s thread. */
+    private void wakeFromTimer() {
+        ctx.events().offer(new ConnectionEvent.DeadlinePassed());
+    }
+
     private boolean goingAway() throws InterruptedException, IOException {
         if (writer != null && !closeSent) {
             writer.writeClose(GOING_AWAY, new byte[0]);
