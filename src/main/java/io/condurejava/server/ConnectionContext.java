@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * What every exchange on one client connection shares: settings, the event queue, the credit gate,
@@ -30,12 +31,12 @@ final class ConnectionContext {
     private final int peerPort;
     private final Logger log;
     private final Runnable watchClient;
-    private final java.util.function.LongConsumer exchangeDeadline;
+    private final LongConsumer exchangeDeadline;
     private long requestCounter;
 
     ConnectionContext(Settings settings, SessionDirectory directory, BlockingQueue<ConnectionEvent> events,
                       OutputStream output, String connectionId, String scheme, String peerAddress, int peerPort,
-                      Logger log, Runnable watchClient, java.util.function.LongConsumer exchangeDeadline) {
+                      Logger log, Runnable watchClient, LongConsumer exchangeDeadline) {
         this.settings = settings;
         this.directory = directory;
         this.events = events;

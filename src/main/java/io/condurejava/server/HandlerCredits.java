@@ -57,11 +57,6 @@ final class HandlerCredits {
         return owed > 0 ? dueNanos : 0;
     }
 
-    /** When to wake up at the latest: {@code deadline}, or earlier if held credits fall due before it. */
-    long wakeBy(long deadline) {
-        return owed > 0 ? Math.min(deadline, dueNanos) : deadline;
-    }
-
     private long release() {
         long credits = owed;
         owed = 0;

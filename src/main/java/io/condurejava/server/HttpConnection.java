@@ -189,9 +189,9 @@ final class HttpConnection implements LiveConnection {
                 return new ConnectionEvent.ClientGone("closed by client");
             }
             headsRead++;
-            RequestFraming framing = Handshake.isWebSocketRequest(head.headers())
-                    ? new RequestFraming.NoBody() : RequestFraming.of(head);
-            if (framing.hasBody() || Handshake.isWebSocketRequest(head.headers())) {
+            boolean upgrading = Handshake.isWebSocketRequest(head.headers());
+            RequestFraming framing = upgrading ? new RequestFraming.NoBody() : RequestFraming.of(head);
+            if (upgrading || framing.hasBody()) {
                 startReader(clientReader.afterHead(headsRead, head, framing));
             }
             return new ConnectionEvent.RequestArrived(head, framing);

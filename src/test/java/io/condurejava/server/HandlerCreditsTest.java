@@ -28,11 +28,11 @@ class HandlerCreditsTest {
         credits.flushed(100, 1_000);
         credits.spend(200);
         credits.flushed(200, 5_000);
-        assertEquals(1_000 + DELAY, credits.wakeBy(Long.MAX_VALUE));
+        assertEquals(1_000 + DELAY, credits.heldUntil());
         assertEquals(0, credits.due(1_000 + DELAY - 1));
         assertEquals(300, credits.due(1_000 + DELAY));
         assertEquals(0, credits.due(2_000 + DELAY), "nothing left to return");
-        assertEquals(42, credits.wakeBy(42), "with nothing held the caller's own deadline stands");
+        assertEquals(0, credits.heldUntil(), "nothing held, nothing due");
     }
 
     @Test

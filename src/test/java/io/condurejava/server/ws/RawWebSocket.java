@@ -162,6 +162,20 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Drops whatever the server still sends until it ends the TCP connection; fails if it stays open (15 s). */
+    void awaitConnectionEnd() throws IOException {
+        InputStream in = raw.socket().getInputStream();
+        try {
+            while (in.read() != -1) {
+                // a close frame may come first
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server kept the connection open", e);
+        } catch (IOException e) {
+            // connection reset: ended as well
+        }
+    }
+
     /**
      * The whole failure path for a client that broke a rule: the server's close frame carries
      * {@code code}, the TCP connection ends, and the handler gets a {@code close} with that code
