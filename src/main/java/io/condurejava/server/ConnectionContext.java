@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
@@ -21,7 +20,7 @@ import java.util.function.LongConsumer;
 final class ConnectionContext {
     private final Settings settings;
     private final SessionDirectory directory;
-    private final BlockingQueue<ConnectionEvent> events;
+    private final EventQueue events;
     private final ArrayDeque<ConnectionEvent> deferred = new ArrayDeque<>();
     private final CreditGate gate = new CreditGate();
     private final OutputStream output;
@@ -34,7 +33,7 @@ final class ConnectionContext {
     private final LongConsumer exchangeDeadline;
     private long requestCounter;
 
-    ConnectionContext(Settings settings, SessionDirectory directory, BlockingQueue<ConnectionEvent> events,
+    ConnectionContext(Settings settings, SessionDirectory directory, EventQueue events,
                       OutputStream output, String connectionId, String scheme, String peerAddress, int peerPort,
                       Logger log, Runnable watchClient, LongConsumer exchangeDeadline) {
         this.settings = settings;
@@ -68,7 +67,7 @@ final class ConnectionContext {
 
     Settings settings() { return settings; }
     SessionDirectory directory() { return directory; }
-    BlockingQueue<ConnectionEvent> events() { return events; }
+    EventQueue events() { return events; }
     /** Events read ahead during an exchange (pipelined requests) and handled after it. */
     ArrayDeque<ConnectionEvent> deferred() { return deferred; }
     CreditGate gate() { return gate; }

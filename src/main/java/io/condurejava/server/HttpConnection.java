@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,7 +41,7 @@ final class HttpConnection implements LiveConnection {
     private final SessionDirectory directory;
     private final Runnable onClose;
     private final AtomicInteger liveThreads;
-    private final BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>(EVENT_QUEUE_CAPACITY);
+    private final EventQueue events = new EventQueue(EVENT_QUEUE_CAPACITY);
     private final WebSocketUpgrade upgrade = new WebSocketUpgrade();
     private volatile WatchedOutputStream output;
     private volatile boolean stopping;
@@ -60,6 +58,11 @@ final class HttpConnection implements LiveConnection {
     private Thread reader;
     /** Session thread: request heads the session thread has read itself. */
     private long headsRead;
+    /** Session thread: what every exchange on this connection shares; null until the TLS handshake is done. */
+    private ConnectionContext ctx;
+    /** Session thread: the WebSocket session, once the connection has become one. */
+    private WebSocketExchange webSocket;
+    private final String sessionThreadName;
 
     HttpConnection(ClientSocket socket, String connectionId, Settings settings, SessionDirectory directory,
                    AtomicInteger liveThreads, Runnable onClose) {
@@ -69,6 +72,7 @@ final class HttpConnection implements LiveConnection {
         this.directory = directory;
         this.liveThreads = liveThreads;
         this.onClose = onClose;
+        this.sessionThreadName = "conn-" + connectionId;
     }
 
     @Override
@@ -78,9 +82,7 @@ final class HttpConnection implements LiveConnection {
 
     @Override
     public void run() {
-        liveThreads.incrementAndGet();
-        ConnectionContext ctx = null;
-        try {
+        guarded(() -> {
             socket.handshake();
             output = new WatchedOutputStream(socket.output());
             ctx = new ConnectionContext(settings, directory, events,
@@ -90,7 +92,29 @@ final class HttpConnection implements LiveConnection {
             input = new HttpInput(socket.input(), settings.bufferSize());
             clientReader = new ClientReader(input, settings.bufferSize(), ctx.gate(), events, upgrade);
             log.debug("conn {}: accepted from {}:{}", connectionId, ctx.peerAddress(), ctx.peerPort());
-            serve(ctx);
+            return serve(ctx);
+        });
+    }
+
+    /**
+     * A new virtual thread for a detached WebSocket session: started by the event that arrived for it
+     * ({@link EventQueue}), it goes on with the session until it ends or detaches again.
+     */
+    private void resumeWebSocket() {
+        Thread.ofVirtual().name(sessionThreadName).start(() -> guarded(webSocket::resume));
+    }
+
+    /** Session work that ends the connection unless it returns true (a WebSocket session detached). */
+    private interface SessionWork {
+        boolean run() throws IOException, InterruptedException;
+    }
+
+    /** Runs a stretch of the session thread's work; when the connection ends, closes it and lets go of it. */
+    private void guarded(SessionWork work) {
+        liveThreads.incrementAndGet();
+        boolean detached = false;
+        try {
+            detached = work.run();
         } catch (IOException e) {
             log.debug("conn {}: i/o error: {}", connectionId, e.getMessage());
         } catch (InterruptedException e) {
@@ -98,21 +122,30 @@ final class HttpConnection implements LiveConnection {
         } catch (RuntimeException e) {
             log.error("conn {}: unexpected failure", connectionId, e);
         } finally {
-            upgrade.refuse();
-            if (ctx != null) {
-                ctx.gate().close();
+            if (detached) {
+                liveThreads.decrementAndGet();
+            } else {
+                close();
             }
-            closeQuietly();
-            if (reader != null) {
-                reader.interrupt();
-            }
-            log.debug("conn {}: closed", connectionId);
-            liveThreads.decrementAndGet();
-            onClose.run();
         }
     }
 
-    private void serve(ConnectionContext ctx) throws InterruptedException, IOException {
+    private void close() {
+        upgrade.refuse();
+        if (ctx != null) {
+            ctx.gate().close();
+        }
+        closeQuietly();
+        if (reader != null) {
+            reader.interrupt();
+        }
+        log.debug("conn {}: closed", connectionId);
+        liveThreads.decrementAndGet();
+        onClose.run();
+    }
+
+    /** The request loop; true when it ends in a detached WebSocket session (the connection stays open). */
+    private boolean serve(ConnectionContext ctx) throws InterruptedException, IOException {
         while (!stopping) {
             ConnectionEvent event = ctx.deferred().poll();
             if (event == null) {
@@ -120,17 +153,17 @@ final class HttpConnection implements LiveConnection {
             }
             if (event == null) {
                 log.debug("conn {}: idle timeout", connectionId);
-                return;
+                return false;
             }
             switch (event) {
                 case ConnectionEvent.RequestArrived request when Handshake.isWebSocketRequest(request.head().headers()) -> {
-                    new WebSocketExchange(ctx, request.head(), upgrade).run();
-                    return; // a WebSocket connection is never reused for HTTP
+                    webSocket = new WebSocketExchange(ctx, request.head(), upgrade, this::resumeWebSocket);
+                    return webSocket.run(); // a WebSocket connection is never reused for HTTP
                 }
                 case ConnectionEvent.RequestArrived request -> {
                     StreamExchange.Outcome outcome = new StreamExchange(ctx, request.head(), request.framing()).run();
                     if (outcome == StreamExchange.Outcome.CLOSE) {
-                        return;
+                        return false;
                     }
                 }
                 case ConnectionEvent.ClientRejected rejected -> {
@@ -141,13 +174,13 @@ final class HttpConnection implements LiveConnection {
                             violation.detail() == null ? "" : ": " + violation.detail());
                     ctx.writeRejection(violation);
                     socket.shutdownOutput();
-                    return;
+                    return false;
                 }
                 case ConnectionEvent.ClientGone gone -> {
-                    return;
+                    return false;
                 }
                 case ConnectionEvent.Stop stop -> {
-                    return; // the server is stopping and this connection is between requests
+                    return false; // the server is stopping and this connection is between requests
                 }
                 case ConnectionEvent.FromHandler late -> {
                     // a packet for a finished session: dropped, as Condure does
@@ -169,6 +202,7 @@ final class HttpConnection implements LiveConnection {
                 }
             }
         }
+        return false;
     }
 
     /**

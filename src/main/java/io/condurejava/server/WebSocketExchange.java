@@ -33,14 +33,27 @@ import java.util.concurrent.TimeUnit;
  * data, ping and pong pieces to the handler itself, on its own thread, through {@link #forwardFromReader};
  * a close comes here), handler messages written as frames with their credits given back (gathered, see {@link HandlerCredits}) — until the close
  * handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
- * the handler is told with a {@code close} carrying that code) or a timeout fires.
+ * the handler is told with a {@code close} carrying that code) or a timeout fires. Once accepted, the
+ * session's thread ends whenever no event waits ({@link EventQueue#detach}) and the next event starts a
+ * new one, so an idle WebSocket holds only its reader's parked thread; all session state is in fields.
  */
 final class WebSocketExchange {
     private static final int NORMAL_CLOSURE = 1000;
     private static final int GOING_AWAY = 1001;
+    /**
+     * How long an accepted session waits with nothing to do before its thread ends (the listener's
+     * watchdog wakes it, so up to one watchdog period later). A busy session keeps its thread: starting
+     * one per message costs more than waking a parked one.
+     */
+    static final long DETACH_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final ConnectionContext ctx;
-    private final RequestHead head;
     private final WebSocketUpgrade upgrade;
+    /** Starts a new thread to go on with this session after it detached ({@link EventQueue#detach}). */
+    private final Runnable resume;
+    /** The upgrade request: dropped once the handler has it, so an idle session does not hold it. */
+    private RequestHead head;
+    private String key;
+    private PerMessageDeflate.Negotiated deflate;
     private SessionHandle handle;
     private String id;
     private MessageWriter writer;
@@ -52,6 +65,10 @@ final class WebSocketExchange {
     private int unflushedBytes;
     private boolean unflushed;
     private long sessionDeadline;
+    /** When this session last had an event other than a deadline check. */
+    private long lastEvent;
+    /** When the handler's accept arrived: a session with nothing since detaches at once. */
+    private long acceptedAt;
     /** Wakes this exchange from the {@link WakeTimer} when held credits fall due. */
     private final Runnable wake = this::wakeFromTimer;
     /** The due time last handed to the timer (credits held since then have the same). */
@@ -59,43 +76,93 @@ final class WebSocketExchange {
     /** Client activity deadline; moved by both this thread and the reader's. */
     private volatile long streamDeadline;
 
-    WebSocketExchange(ConnectionContext ctx, RequestHead head, WebSocketUpgrade upgrade) {
+    WebSocketExchange(ConnectionContext ctx, RequestHead head, WebSocketUpgrade upgrade, Runnable resume) {
         this.ctx = ctx;
         this.head = head;
         this.upgrade = upgrade;
+        this.resume = resume;
     }
 
-    /** Runs the whole session; the connection always closes afterwards. */
-    void run() throws InterruptedException, IOException {
+    /**
+     * Runs the session until it ends (false: the connection always closes afterwards) or detaches (true:
+     * nothing to do, and the next event starts a thread that goes on with {@link #resume}).
+     */
+    boolean run() throws InterruptedException, IOException {
         ctx.gate().begin();
+        boolean detached = false;
         try {
-            Handshake.Result result = Handshake.validate(head.method(), head.version(), head.headers());
-            if (result instanceof Handshake.Result.Invalid invalid) {
-                UpgradeResponses.refuse(ctx, invalid.violation());
-                return;
+            if (open()) {
+                detached = relay();
             }
-            String key = ((Handshake.Result.Valid) result).key();
-            PerMessageDeflate.Negotiated deflate = ctx.settings().compression()
-                    ? PerMessageDeflate.negotiateFromHeaders(head.headers()).orElse(null) : null;
-            int offered = ctx.settings().websocketCredits(deflate != null);
-            id = ctx.nextSessionId();
-            handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
-            link = new HandlerLink(handle);
-            try {
-                handle.sendInitial(Data.request(head.method(), ctx.uriOf(head).replaceFirst("^http", "ws"),
-                        head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
-                handlerCredits = new HandlerCredits(offered,
-                        TimeUnit.MILLISECONDS.toNanos(ctx.settings().websocketCreditDelayMillis()));
-                long now = System.nanoTime();
-                sessionDeadline = now + ctx.sessionTimeoutNanos();
-                streamDeadline = now + ctx.streamTimeoutNanos();
-                loop(key, deflate);
-            } catch (HandlerUnavailableException e) {
-                ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
-            } catch (IOException e) {
-                ctx.log().debug("conn {}: client i/o failed ({})", id, e.getMessage());
-                sendQuietly(new Cancel());
-            } finally {
+            return detached;
+        } finally {
+            if (!detached) {
+                end();
+            }
+        }
+    }
+
+    /** Goes on with a detached session, on the thread an event started; as {@link #run}. */
+    boolean resume() throws InterruptedException, IOException {
+        boolean detached = false;
+        try {
+            detached = relay();
+            return detached;
+        } finally {
+            if (!detached) {
+                end();
+            }
+        }
+    }
+
+    /** Validates the handshake and offers the request to a handler; false when the session is over already. */
+    private boolean open() throws InterruptedException, IOException {
+        Handshake.Result result = Handshake.validate(head.method(), head.version(), head.headers());
+        if (result instanceof Handshake.Result.Invalid invalid) {
+            UpgradeResponses.refuse(ctx, invalid.violation());
+            return false;
+        }
+        key = ((Handshake.Result.Valid) result).key();
+        deflate = ctx.settings().compression()
+                ? PerMessageDeflate.negotiateFromHeaders(head.headers()).orElse(null) : null;
+        int offered = ctx.settings().websocketCredits(deflate != null);
+        id = ctx.nextSessionId();
+        handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
+        link = new HandlerLink(handle);
+        try {
+            handle.sendInitial(Data.request(head.method(), ctx.uriOf(head).replaceFirst("^http", "ws"),
+                    head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
+        } catch (HandlerUnavailableException e) {
+            ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
+            return false;
+        }
+        head = null;
+        handlerCredits = new HandlerCredits(offered,
+                TimeUnit.MILLISECONDS.toNanos(ctx.settings().websocketCreditDelayMillis()));
+        long now = System.nanoTime();
+        sessionDeadline = now + ctx.sessionTimeoutNanos();
+        lastEvent = now;
+        streamDeadline = now + ctx.streamTimeoutNanos();
+        return true;
+    }
+
+    /** The event loop, with what ends it; true when it detached. */
+    private boolean relay() throws InterruptedException {
+        try {
+            return loop();
+        } catch (HandlerUnavailableException e) {
+            ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
+        } catch (IOException e) {
+            ctx.log().debug("conn {}: client i/o failed ({})", id, e.getMessage());
+            sendQuietly(new Cancel());
+        }
+        return false;
+    }
+
+    /** Lets go of the handler session, the reader and the writer. */
+    private void end() throws IOException {
+        try {
+            if (link != null) {
                 ctx.exchangeDeadline(0);
                 link.close();
                 ctx.directory().close(handle);
@@ -109,23 +176,23 @@ final class WebSocketExchange {
         }
     }
 
-    private void loop(String key, PerMessageDeflate.Negotiated deflate)
-            throws InterruptedException, IOException, HandlerUnavailableException {
+    /** Returns false when the session is over, true when it detached with nothing to do. */
+    private boolean loop() throws InterruptedException, IOException, HandlerUnavailableException {
         while (true) {
             if (handle.overflowed()) {
                 ctx.log().warn("conn {}: handler sent more messages than can be queued", id);
                 sendQuietly(new Cancel());
-                return;
+                return false;
             }
             long now = System.nanoTime();
             if (now - sessionDeadline >= 0) {
                 ctx.log().debug("conn {}: session timeout, handler silent", id);
-                return;
+                return false;
             }
             if (now - streamDeadline >= 0) {
                 ctx.log().debug("conn {}: stream timeout", id);
                 sendQuietly(new Cancel());
-                return;
+                return false;
             }
             returnCredits(handlerCredits.due(now));
             ConnectionEvent event = ctx.events().poll();
@@ -138,11 +205,22 @@ final class WebSocketExchange {
                     WakeTimer.shared().wakeAt(wake, creditsDue);
                     timerAskedFor = creditsDue;
                 }
-                ctx.exchangeDeadline(Math.min(sessionDeadline, streamDeadline));
+                long deadline = Math.min(sessionDeadline, streamDeadline);
+                if (accepted) {
+                    boolean idle = lastEvent == acceptedAt || now - lastEvent >= DETACH_AFTER_NANOS;
+                    if (idle && ctx.events().detach(resume)) {
+                        return true; // idle: no thread waits, the next event starts one
+                    }
+                    deadline = Math.min(deadline, lastEvent + DETACH_AFTER_NANOS);
+                }
+                ctx.exchangeDeadline(deadline);
                 event = ctx.events().take();
             }
+            if (!(event instanceof ConnectionEvent.DeadlinePassed)) {
+                lastEvent = System.nanoTime();
+            }
             boolean done = switch (event) {
-                case ConnectionEvent.FromHandler fromHandler -> onHandler(fromHandler.message(), key, deflate);
+                case ConnectionEvent.FromHandler fromHandler -> onHandler(fromHandler.message());
                 case ConnectionEvent.WebSocketIn in -> onClient(in.incoming());
                 case ConnectionEvent.WebSocketViolation violation -> onViolation(violation.violation());
                 case ConnectionEvent.ClientGone gone -> {
@@ -161,12 +239,12 @@ final class WebSocketExchange {
                 case ConnectionEvent.ClientRejected ignored -> false;
             };
             if (done) {
-                return;
+                return false;
             }
         }
     }
 
-    private boolean onHandler(HandlerMessage message, String key, PerMessageDeflate.Negotiated deflate)
+    private boolean onHandler(HandlerMessage message)
             throws InterruptedException, IOException, HandlerUnavailableException {
         if (!message.id().equals(id)) {
             return false;
@@ -178,7 +256,7 @@ final class WebSocketExchange {
         sessionDeadline = System.nanoTime() + ctx.sessionTimeoutNanos();
         Payload payload = message.packet().payload();
         if (!accepted) {
-            return onHandshakeAnswer(payload, key, deflate);
+            return onHandshakeAnswer(payload);
         }
         return switch (payload) {
             case Data data -> {
@@ -237,14 +315,16 @@ final class WebSocketExchange {
     }
 
     /** The handler's first word: a data message accepts (we write the 101), {@code rejected} refuses. */
-    private boolean onHandshakeAnswer(Payload payload, String key, PerMessageDeflate.Negotiated deflate)
+    private boolean onHandshakeAnswer(Payload payload)
             throws IOException {
         switch (payload) {
             case Data data when data.code() == 101 || data.code() < 0 -> {
                 int code = data.code() < 0 ? 101 : data.code();
                 String reason = data.reason() == null ? "Switching Protocols" : data.reason();
                 UpgradeResponses.writeHead(ctx, id, code, reason, Handshake.acceptHeaders(data.headers(), key, deflate), null);
+                key = null;
                 accepted = true;
+                acceptedAt = lastEvent;
                 writer = new MessageWriter(ctx.output(), Role.SERVER, deflate);
                 int credits = data.credits() > 0 ? data.credits() : ctx.settings().bufferSize();
                 if (data.credits() <= 0) {

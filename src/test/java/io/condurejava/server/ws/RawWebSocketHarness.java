@@ -56,6 +56,11 @@ final class RawWebSocketHarness implements AutoCloseable {
         return ws;
     }
 
+    /** Connection threads running now (session and reader threads; a detached WebSocket session has none). */
+    int liveConnectionThreads() {
+        return fixture.server().liveConnectionThreads();
+    }
+
     /** Every connection thread and session of the server is gone (no leak after a failed connection). */
     void awaitIdle() {
         await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
