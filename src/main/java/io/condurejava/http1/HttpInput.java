@@ -28,6 +28,9 @@ public final class HttpInput extends InputStream {
     private final int capacity;
     /** Grows from {@link #IDLE_BUFFER_BYTES} to {@code capacity} when a head or line needs it. */
     byte[] buf;
+    private static final byte[] NO_BYTES = new byte[0];
+    /** Set by {@link #stopBuffering()}. */
+    private boolean unbuffered;
     /** Next unread byte in buf. */
     int pos;
     /** End of valid bytes in buf. */
@@ -57,6 +60,9 @@ public final class HttpInput extends InputStream {
      * @throws IOException on I/O error or EOF in the middle of a head
      */
     public RequestHead readRequestHead(int maxHeaders) throws IOException {
+        if (unbuffered) {
+            throw new IllegalStateException("no request heads after stopBuffering()");
+        }
         compact();
         if (pos == limit && buf.length > IDLE_BUFFER_BYTES) {
             buf = new byte[IDLE_BUFFER_BYTES]; // nothing buffered: wait for the next request holding little
@@ -140,6 +146,24 @@ public final class HttpInput extends InputStream {
         }
     }
 
+    /**
+     * No more heads will be read here (the connection became a WebSocket): the buffer goes as soon as
+     * what it holds has been read, and reads then go straight to the stream, so a long-lived connection
+     * does not keep it. Reader thread.
+     */
+    public void stopBuffering() {
+        unbuffered = true;
+        dropBufferIfDrained();
+    }
+
+    private void dropBufferIfDrained() {
+        if (unbuffered && pos == limit && buf.length > 0) {
+            buf = NO_BYTES;
+            pos = 0;
+            limit = 0;
+        }
+    }
+
     /** Bytes already read from the stream and not yet consumed. */
     public int buffered() {
         return limit - pos;
@@ -151,6 +175,9 @@ public final class HttpInput extends InputStream {
 
     @Override
     public int read() throws IOException {
+        if (pos == limit && unbuffered) {
+            return in.read();
+        }
         if (pos == limit) {
             pos = 0;
             limit = 0;
@@ -175,6 +202,7 @@ public final class HttpInput extends InputStream {
             int n = Math.min(avail, len);
             System.arraycopy(buf, pos, b, off, n);
             pos += n;
+            dropBufferIfDrained();
             return n;
         }
         return in.read(b, off, len);

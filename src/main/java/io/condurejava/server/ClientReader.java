@@ -44,6 +44,9 @@ final class ClientReader implements Runnable {
     private final WebSocketUpgrade upgrade;
     /** Request heads read so far on this connection. */
     private long requests;
+    /** A head the session thread read and handed over with {@link #afterHead}, until the reader starts. */
+    private RequestHead takenHead;
+    private RequestFraming takenFraming;
 
     ClientReader(HttpInput input, int bufferSize, CreditGate gate, BlockingQueue<ConnectionEvent> events,
                  WebSocketUpgrade upgrade) {
@@ -76,10 +79,19 @@ final class ClientReader implements Runnable {
      * that request's body, or waits for its upgrade, then goes on with the next heads.
      */
     Runnable afterHead(long headsSoFar, RequestHead head, RequestFraming framing) {
-        return () -> {
-            requests = headsSoFar;
-            readFrom(head, framing);
-        };
+        requests = headsSoFar;
+        takenHead = head;
+        takenFraming = framing;
+        return this::readFromTaken;
+    }
+
+    /** Reads on from the head {@link #afterHead} left, which the fields then stop holding (a WebSocket lives long). */
+    private void readFromTaken() {
+        RequestHead head = takenHead;
+        RequestFraming framing = takenFraming;
+        takenHead = null;
+        takenFraming = null;
+        readFrom(head, framing);
     }
 
     /** The loop; {@code taken}, when not null, is a head already posted by the session thread itself. */
@@ -101,8 +113,11 @@ final class ClientReader implements Runnable {
                     if (post) {
                         events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
                     }
+                    head = null; // the session has it; a long-lived WebSocket reader should not hold it
+                    taken = null;
                     WebSocketUpgrade.Accepted accepted = upgrade.await();
                     if (accepted != null) {
+                        input.stopBuffering();
                         new WebSocketReader(input, accepted, gate, requests, events).run();
                     }
                     return; // a WebSocket connection never goes back to HTTP
