@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Reads frames from a byte stream (RFC 6455 §5.2) with its own read buffer, enforcing the rules
@@ -16,18 +17,30 @@ import java.util.Objects;
  */
 public final class FrameReader {
     /**
-     * Size of the internal read buffer; payload reads of half of it or more go straight into the caller's
-     * array. It is held for the whole life of an idle WebSocket, so it is small: 2 KiB still takes a 1 KiB
-     * message with its header in one read (16 KiB made an idle upgraded connection cost about Condure's 20 KB).
+     * Size of the internal read buffer while frames keep coming; payload reads of half of it or more go
+     * straight into the caller's array. 2 KiB takes a 1 KiB message with its header in one read.
      */
     public static final int READ_BUFFER_BYTES = 2 * 1024;
+    /**
+     * The buffer a quiet connection waits with: a header and a short message. Most WebSockets are idle most
+     * of the time, and a thread waiting in a read holds its buffer, so the 2 KiB one would be held for
+     * nothing (it was a fifth of an idle upgraded connection's memory).
+     */
+    static final int QUIET_BUFFER_BYTES = 128;
+    /** Nothing has arrived for this long: the connection is quiet and the next wait uses the small buffer. */
+    static final long QUIET_AFTER_NANOS = 1_000_000_000L;
     /** Control frame payloads are at most this long (RFC 6455 §5.5). */
     public static final int MAX_CONTROL_PAYLOAD_BYTES = 125;
     private static final int MAX_HEADER_BYTES = 14;
 
     private final InputStream in;
     private final Role role;
-    private final byte[] buf;
+    private final int busyBytes;
+    private final LongSupplier clock;
+    private byte[] buf;
+    private boolean quiet;
+    /** When the last read returned bytes ({@link #clock} time). */
+    private long lastArrival;
     private int pos;
     private int limit;
 
@@ -41,9 +54,23 @@ public final class FrameReader {
     }
 
     FrameReader(InputStream in, Role role, int bufferBytes) {
+        this(in, role, bufferBytes, System::nanoTime);
+    }
+
+    /** A reader whose quiet spells are timed by {@code clock} (nanoseconds; tests move it by hand). */
+    FrameReader(InputStream in, Role role, int bufferBytes, LongSupplier clock) {
         this.in = Objects.requireNonNull(in, "in");
         this.role = Objects.requireNonNull(role, "role");
-        this.buf = new byte[Math.max(bufferBytes, MAX_HEADER_BYTES)];
+        this.busyBytes = Math.max(bufferBytes, MAX_HEADER_BYTES);
+        this.clock = clock;
+        this.quiet = busyBytes > QUIET_BUFFER_BYTES; // a new connection has not shown it is busy yet
+        this.buf = new byte[quiet ? QUIET_BUFFER_BYTES : busyBytes];
+        this.lastArrival = clock.getAsLong() - QUIET_AFTER_NANOS;
+    }
+
+    /** The size of the buffer held now (small while the connection is quiet). */
+    int bufferBytes() {
+        return buf.length;
     }
 
     /**
@@ -149,6 +176,7 @@ public final class FrameReader {
             if (n < 0) {
                 throw new EOFException("end of stream inside a frame payload");
             }
+            lastArrival = clock.getAsLong();
         } else {
             fill(1, false);
             n = Math.min(len, limit - pos);
@@ -205,6 +233,7 @@ public final class FrameReader {
         if (pos == limit) {
             pos = 0;
             limit = 0;
+            chooseBuffer();
         } else if (buf.length - pos < n) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
@@ -219,7 +248,23 @@ public final class FrameReader {
                 throw new EOFException("end of stream inside a frame header");
             }
             limit += r;
+            lastArrival = clock.getAsLong();
         }
         return true;
+    }
+
+    /**
+     * With nothing buffered, before a read that may wait: a quiet connection waits with the small buffer,
+     * one that has had bytes within {@link #QUIET_AFTER_NANOS} with the whole one (a transition allocates).
+     */
+    private void chooseBuffer() {
+        if (busyBytes <= QUIET_BUFFER_BYTES) {
+            return;
+        }
+        boolean nowQuiet = clock.getAsLong() - lastArrival >= QUIET_AFTER_NANOS;
+        if (nowQuiet != quiet) {
+            quiet = nowQuiet;
+            buf = new byte[quiet ? QUIET_BUFFER_BYTES : busyBytes];
+        }
     }
 }
