@@ -149,7 +149,7 @@ final class HttpConnection implements LiveConnection {
         while (!stopping) {
             ConnectionEvent event = ctx.deferred().poll();
             if (event == null) {
-                event = reader == null ? readRequest() : events.poll(settings.sessionTimeoutSeconds(), TimeUnit.SECONDS);
+                event = reader == null ? readRequest() : nextFromReader();
             }
             if (event == null) {
                 log.debug("conn {}: idle timeout", connectionId);
@@ -237,6 +237,29 @@ final class HttpConnection implements LiveConnection {
         } finally {
             idle = false;
             readDeadline = 0;
+        }
+    }
+
+    /**
+     * The next event while the reader thread reads the requests, or null after the session timeout without
+     * one. Waits untimed (no JDK timer task per wait): the deadline is published, and the listener's
+     * watchdog posts {@link ConnectionEvent.DeadlinePassed} once it has gone by.
+     */
+    private ConnectionEvent nextFromReader() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds());
+        try {
+            while (true) {
+                exchangeDeadline = deadline;
+                ConnectionEvent event = events.take();
+                if (!(event instanceof ConnectionEvent.DeadlinePassed)) {
+                    return event;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    return null;
+                }
+            }
+        } finally {
+            exchangeDeadline = 0;
         }
     }
 

@@ -106,6 +106,22 @@ class InlineReadingTest {
     }
 
     @Test
+    void aConnectionWhoseReaderWaitsForItsNextRequestClosesAfterTheSessionTimeout() throws Exception {
+        fixture = ServerFixture.start("--session-timeout=1");
+        try (AutoHandler handler = new AutoHandler(fixture.base());
+             RawClient client = fixture.connect()) {
+            client.send("POST /body HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello");
+            assertTrue(client.readResponse().bodyText().startsWith("length=5 "));
+            assertEquals(2, fixture.server().liveConnectionThreads(), "the reader thread reads the next head");
+            long start = System.nanoTime();
+            assertTrue(client.isClosedByServer(), "closed after a second without a next request");
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(millis >= 500, "closed after " + millis + " ms, before the session timeout of 1 s");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fixture.server().liveConnectionThreads() == 0);
+        }
+    }
+
+    @Test
     void aGracefulStopClosesAConnectionWaitingForItsNextRequestAtOnce() throws Exception {
         fixture = ServerFixture.start();
         try (AutoHandler handler = new AutoHandler(fixture.base());
