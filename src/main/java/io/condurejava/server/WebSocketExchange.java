@@ -205,15 +205,14 @@ final class WebSocketExchange {
                     WakeTimer.shared().wakeAt(wake, creditsDue);
                     timerAskedFor = creditsDue;
                 }
-                long deadline = Math.min(sessionDeadline, streamDeadline);
-                if (accepted) {
-                    boolean idle = lastEvent == acceptedAt || now - lastEvent >= DETACH_AFTER_NANOS;
-                    if (idle && ctx.events().detach(resume)) {
+                long timeouts = Math.min(sessionDeadline, streamDeadline);
+                if (accepted && (lastEvent == acceptedAt || now - lastEvent >= DETACH_AFTER_NANOS)) {
+                    ctx.exchangeDeadline(timeouts); // a detached session still times out: the watchdog resumes it
+                    if (ctx.events().detach(resume)) {
                         return true; // idle: no thread waits, the next event starts one
                     }
-                    deadline = Math.min(deadline, lastEvent + DETACH_AFTER_NANOS);
                 }
-                ctx.exchangeDeadline(deadline);
+                ctx.exchangeDeadline(accepted ? Math.min(timeouts, lastEvent + DETACH_AFTER_NANOS) : timeouts);
                 event = ctx.events().take();
             }
             if (!(event instanceof ConnectionEvent.DeadlinePassed)) {
