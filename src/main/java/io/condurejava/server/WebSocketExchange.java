@@ -130,7 +130,7 @@ final class WebSocketExchange {
         handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
         link = new HandlerLink(handle);
         try {
-            handle.sendInitial(Data.request(head.method(), ctx.uriOf(head).replaceFirst("^http", "ws"),
+            handle.sendInitial(Data.request(head.method(), webSocketUri(ctx.uriOf(head)),
                     head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
         } catch (HandlerUnavailableException e) {
             ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
@@ -144,6 +144,11 @@ final class WebSocketExchange {
         lastEvent = now;
         streamDeadline = now + ctx.streamTimeoutNanos();
         return true;
+    }
+
+    /** {@code http://…} becomes {@code ws://…}, {@code https://…} {@code wss://…} (no regex per upgrade). */
+    static String webSocketUri(String httpUri) {
+        return httpUri.startsWith("http") ? "ws" + httpUri.substring(4) : httpUri;
     }
 
     /** The event loop, with what ends it; true when it detached. */
