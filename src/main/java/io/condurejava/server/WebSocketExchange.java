@@ -3,7 +3,6 @@ package io.condurejava.server;
 import io.condurejava.http1.RequestHead;
 import io.condurejava.ws.Handshake;
 import io.condurejava.ws.Incoming;
-import io.condurejava.ws.MessageReader;
 import io.condurejava.ws.MessageWriter;
 import io.condurejava.ws.PerMessageDeflate;
 import io.condurejava.ws.Role;
@@ -31,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * handshake, offers the request to a handler, writes its accept (101) or rejection, then relays
  * messages both ways — client pieces within the handler's credits (the {@link WebSocketReader} sends
  * data, ping and pong pieces to the handler itself, on its own thread, through {@link #forwardFromReader};
- * a close comes here), handler messages written as frames with their credits given back (gathered, see {@link HandlerCredits}) — until the close
- * handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
+ * a close comes here), handler messages written as frames by {@link WebSocketOutput}, which gives their
+ * credits back — until the close handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
  * the handler is told with a {@code close} carrying that code) or a timeout fires. Once accepted, the
  * session's thread ends whenever no event waits ({@link EventQueue#detach}) and the next event starts a
  * new one, so an idle WebSocket holds only its reader's parked thread; all session state is in fields.
@@ -56,23 +55,16 @@ final class WebSocketExchange {
     private PerMessageDeflate.Negotiated deflate;
     private SessionHandle handle;
     private String id;
-    private MessageWriter writer;
-    private HandlerCredits handlerCredits;
+    /** Frames to the client and the credits they give back; null until the handler has the request. */
+    private WebSocketOutput output;
     private boolean accepted;
-    private boolean closeSent;
     private boolean closeReceived;
     private HandlerLink link;
-    private int unflushedBytes;
-    private boolean unflushed;
     private long sessionDeadline;
     /** When this session last had an event other than a deadline check. */
     private long lastEvent;
     /** When the handler's accept arrived: a session with nothing since detaches at once. */
     private long acceptedAt;
-    /** Wakes this exchange from the {@link WakeTimer} when held credits fall due. */
-    private final Runnable wake = this::wakeFromTimer;
-    /** The due time last handed to the timer (credits held since then have the same). */
-    private long timerAskedFor;
     /** Client activity deadline; moved by both this thread and the reader's. */
     private volatile long streamDeadline;
 
@@ -137,8 +129,7 @@ final class WebSocketExchange {
             return false;
         }
         head = null;
-        handlerCredits = new HandlerCredits(offered,
-                TimeUnit.MILLISECONDS.toNanos(ctx.settings().websocketCreditDelayMillis()));
+        output = new WebSocketOutput(ctx, id, link, offered);
         long now = System.nanoTime();
         sessionDeadline = now + ctx.sessionTimeoutNanos();
         lastEvent = now;
@@ -175,8 +166,8 @@ final class WebSocketExchange {
         } finally {
             upgrade.refuse(); // no-op after an accept; frees the reader otherwise
             ctx.gate().close();
-            if (writer != null) {
-                writer.close();
+            if (output != null) {
+                output.release();
             }
         }
     }
@@ -199,16 +190,13 @@ final class WebSocketExchange {
                 sendQuietly(new Cancel());
                 return false;
             }
-            returnCredits(handlerCredits.due(now));
+            output.returnDue(now);
             ConnectionEvent event = ctx.events().poll();
             if (event == null) {
-                flushWritten(); // nothing else queued: one flush for everything written
-                // no timed park (a JDK timer task per wait): held credits ask the shared timer once per
-                // delay, the timeouts the listener's watchdog; either wakes us with DeadlinePassed
-                long creditsDue = handlerCredits.heldUntil();
-                if (creditsDue != 0 && creditsDue != timerAskedFor) {
-                    WakeTimer.shared().wakeAt(wake, creditsDue);
-                    timerAskedFor = creditsDue;
+                // nothing else queued: one flush for everything written. No timed park (a JDK timer task per
+                // wait): held credits ask the shared timer, the timeouts the listener's watchdog
+                if (output.flushWritten()) {
+                    streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
                 }
                 long timeouts = Math.min(sessionDeadline, streamDeadline);
                 if (accepted && (lastEvent == acceptedAt || now - lastEvent >= DETACH_AFTER_NANOS)) {
@@ -264,39 +252,25 @@ final class WebSocketExchange {
         }
         return switch (payload) {
             case Data data -> {
-                byte[] body = data.body();
-                if (!spendCredits(body.length)) {
+                if (!output.data(data)) {
+                    sendQuietly(new Cancel());
                     yield true;
-                }
-                if (!closeSent) {
-                    writer.writeData(!Data.CONTENT_TYPE_BINARY.equals(data.contentType()), body, 0, body.length, !data.more());
-                    written(body.length);
                 }
                 ctx.gate().add(data.credits());
                 yield false;
             }
             case Ping ping -> {
                 ctx.gate().add(ping.credits());
-                if (!closeSent) {
-                    writer.writePing(ping.body());
-                    written(ping.body().length);
-                }
+                output.ping(ping.body());
                 yield false;
             }
             case Pong pong -> {
                 ctx.gate().add(pong.credits());
-                if (!closeSent) {
-                    writer.writePong(pong.body());
-                    written(pong.body().length);
-                }
+                output.pong(pong.body());
                 yield false;
             }
             case Close close -> {
-                if (!closeSent) {
-                    writer.writeClose(close.code() < 0 ? NORMAL_CLOSURE : close.code(), close.reason());
-                    writer.flush();
-                    closeSent = true;
-                }
+                output.close(close.code() < 0 ? NORMAL_CLOSURE : close.code(), close.reason());
                 yield closeReceived; // the handshake is complete once both sides closed
             }
             case Credit credit -> {
@@ -305,7 +279,7 @@ final class WebSocketExchange {
             }
             case KeepAlive keepAlive -> false;
             case HandoffStart start -> {
-                writer.flush();
+                output.flush();
                 link.handOff();
                 yield false;
             }
@@ -329,21 +303,13 @@ final class WebSocketExchange {
                 key = null;
                 accepted = true;
                 acceptedAt = lastEvent;
-                writer = new MessageWriter(ctx.output(), Role.SERVER, deflate);
+                output.open(new MessageWriter(ctx.output(), Role.SERVER, deflate));
                 int credits = data.credits() > 0 ? data.credits() : ctx.settings().bufferSize();
                 if (data.credits() <= 0) {
                     ctx.log().debug("conn {}: no credits in websocket accept, assuming {}", id, credits);
                 }
                 ctx.gate().add(credits);
-                int max = ctx.settings().websocketMaxMessage();
-                int bufferSize = ctx.settings().bufferSize();
-                // a piece never exceeds what we offered the handler, so one that echoes piece for piece can
-                // always answer; with deflate, pieces keep to 3/4 of the buffer (Condure's plain/encoded split)
-                int blocking = deflate != null ? bufferSize * 3 / 4 : bufferSize;
-                int maxPiece = deflate != null ? blocking
-                        : Math.max(blocking, Math.min(ClientReader.READY_PIECE_BYTES, ctx.settings().websocketCredits(false)));
-                upgrade.accept(new WebSocketUpgrade.Accepted(deflate,
-                        max == 0 ? MessageReader.UNLIMITED_MESSAGE_BYTES : max, this::forwardFromReader, blocking, maxPiece));
+                upgrade.accept(WebSocketUpgrade.Accepted.of(ctx.settings(), deflate, this::forwardFromReader));
                 return false;
             }
             case ErrorPacket error when ErrorPacket.REJECTED.equals(error.condition()) -> {
@@ -395,24 +361,15 @@ final class WebSocketExchange {
             case Incoming.Close close -> {
                 send(new Close(close.code(), close.reason()));
                 closeReceived = true;
-                return closeSent;
+                return output.closeSent();
             }
         }
         return false;
     }
 
     /** Server shutdown: the client gets close 1001 (going away), the handler a cancel. */
-    /** Runs on the {@link WakeTimer}'s thread. */
-    private void wakeFromTimer() {
-        ctx.events().offer(new ConnectionEvent.DeadlinePassed());
-    }
-
     private boolean goingAway() throws InterruptedException, IOException {
-        if (writer != null && !closeSent) {
-            writer.writeClose(GOING_AWAY, new byte[0]);
-            writer.flush();
-            closeSent = true;
-        }
+        output.close(GOING_AWAY, new byte[0]);
         sendQuietly(new Cancel());
         return true;
     }
@@ -424,49 +381,9 @@ final class WebSocketExchange {
         if (reason.length > 123) {
             reason = java.util.Arrays.copyOf(reason, 0);
         }
-        if (!closeSent) {
-            writer.writeClose(violation.closeCode(), reason);
-            writer.flush();
-            closeSent = true;
-        }
+        output.close(violation.closeCode(), reason);
         sendQuietly(new Close(violation.closeCode(), reason));
         return true;
-    }
-
-    /** Takes credits for content the handler sent; false (after a cancel) when it sent too much. */
-    private boolean spendCredits(int bytes) throws InterruptedException {
-        if (!handlerCredits.spend(bytes)) {
-            ctx.log().warn("conn {}: received too much data from handler (size={}, credits={})", id, bytes,
-                    handlerCredits.balance());
-            sendQuietly(new Cancel());
-            return false;
-        }
-        return true;
-    }
-
-    /** Content was written: credits go back once it is flushed (batched while more events wait). */
-    private void written(int bytes) {
-        unflushedBytes += bytes;
-        unflushed = true;
-    }
-
-    /** Flushes what was written; its credits go back to the handler now or later ({@link HandlerCredits}). */
-    private void flushWritten() throws IOException, InterruptedException, HandlerUnavailableException {
-        if (!unflushed) {
-            return;
-        }
-        writer.flush();
-        unflushed = false;
-        long now = System.nanoTime();
-        streamDeadline = now + ctx.streamTimeoutNanos();
-        returnCredits(handlerCredits.flushed(unflushedBytes, now));
-        unflushedBytes = 0;
-    }
-
-    private void returnCredits(long credits) throws InterruptedException, HandlerUnavailableException {
-        if (credits > 0) {
-            send(new Credit((int) credits));
-        }
     }
 
     private void send(Payload payload) throws InterruptedException, HandlerUnavailableException {
