@@ -60,7 +60,7 @@ final class ClientReader implements Runnable {
     /** Reads the connection from its first request head on. */
     @Override
     public void run() {
-        readFrom(null, null);
+        readFrom();
     }
 
     /**
@@ -68,10 +68,8 @@ final class ClientReader implements Runnable {
      * itself (and handled each one's exchange, or is handling the last).
      */
     Runnable fromNextHead(long headsSoFar) {
-        return () -> {
-            requests = headsSoFar;
-            readFrom(null, null);
-        };
+        requests = headsSoFar;
+        return this::readFrom;
     }
 
     /**
@@ -82,23 +80,20 @@ final class ClientReader implements Runnable {
         requests = headsSoFar;
         takenHead = head;
         takenFraming = framing;
-        return this::readFromTaken;
+        return this::readFrom;
     }
 
-    /** Reads on from the head {@link #afterHead} left, which the fields then stop holding (a WebSocket lives long). */
-    private void readFromTaken() {
+    /**
+     * The loop; starts with the head {@link #afterHead} left (already posted by the session thread), if any,
+     * which the fields then stop holding: no frame but the loop's refers to it, and the loop lets go of it
+     * before a long-lived WebSocket reader waits.
+     */
+    private void readFrom() {
         RequestHead head = takenHead;
         RequestFraming framing = takenFraming;
         takenHead = null;
         takenFraming = null;
-        readFrom(head, framing);
-    }
-
-    /** The loop; {@code taken}, when not null, is a head already posted by the session thread itself. */
-    private void readFrom(RequestHead taken, RequestFraming takenFraming) {
         try {
-            RequestHead head = taken;
-            RequestFraming framing = takenFraming;
             while (true) {
                 boolean post = head == null;
                 if (post) {
@@ -114,7 +109,6 @@ final class ClientReader implements Runnable {
                         events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
                     }
                     head = null; // the session has it; a long-lived WebSocket reader should not hold it
-                    taken = null;
                     WebSocketUpgrade.Accepted accepted = upgrade.await();
                     if (accepted != null) {
                         input.stopBuffering();
