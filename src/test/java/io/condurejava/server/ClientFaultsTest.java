@@ -35,8 +35,7 @@ class ClientFaultsTest {
     @AfterEach
     void noLeaks() throws Exception {
         if (fixture != null) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.server().liveConnections() == 0
-                    && fixture.server().liveSessions() == 0 && fixture.server().liveConnectionThreads() == 0);
+            fixture.awaitNothingLive();
             fixture.close();
         }
     }

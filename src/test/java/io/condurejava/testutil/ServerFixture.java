@@ -72,6 +72,17 @@ public final class ServerFixture implements AutoCloseable {
         return new RawClient(port());
     }
 
+    /**
+     * Waits (10 s at most) until no connection, session or connection thread is left: a leak check after a
+     * test's clients are gone.
+     */
+    public void awaitNothingLive() {
+        org.awaitility.Awaitility.await("no connection, session or connection thread left")
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> server.liveConnections() == 0 && server.liveSessions() == 0
+                        && server.liveConnectionThreads() == 0);
+    }
+
     @Override
     public void close() throws IOException {
         server.close();

@@ -5,7 +5,6 @@ import io.condurejava.testutil.TestHandler;
 
 import java.time.Duration;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * One real server and one {@link TestHandler} driven on the test thread, for tests that speak raw
@@ -63,9 +62,7 @@ final class RawWebSocketHarness implements AutoCloseable {
 
     /** Every connection thread and session of the server is gone (no leak after a failed connection). */
     void awaitIdle() {
-        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
-                .until(() -> fixture.server().liveConnectionThreads() == 0
-                && fixture.server().liveSessions() == 0);
+        fixture.awaitNothingLive();
     }
 
     @Override

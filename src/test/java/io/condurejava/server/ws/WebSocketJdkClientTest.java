@@ -100,8 +100,7 @@ class WebSocketJdkClientTest {
     @AfterEach
     void stop() throws Exception {
         handler.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.server().liveConnectionThreads() == 0
-                && fixture.server().liveSessions() == 0);
+        fixture.awaitNothingLive();
         fixture.close();
     }
 

@@ -13,12 +13,10 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -111,8 +109,7 @@ class WebSocketPythonClientTest {
     }
 
     private static void awaitIdle(ServerFixture fixture) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.server().liveConnectionThreads() == 0
-                && fixture.server().liveSessions() == 0);
+        fixture.awaitNothingLive();
     }
 
     /** Runs the script; returns its JSON lines keyed by {@code step}. */
