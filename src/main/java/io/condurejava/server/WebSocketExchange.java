@@ -44,7 +44,7 @@ final class WebSocketExchange {
      * watchdog wakes it, so up to one watchdog period later). A busy session keeps its thread: starting
      * one per message costs more than waking a parked one.
      */
-    static final long DETACH_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long DETACH_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final ConnectionContext ctx;
     private final WebSocketUpgrade upgrade;
     /** Starts a new thread to go on with this session after it detached ({@link EventQueue#detach}). */
