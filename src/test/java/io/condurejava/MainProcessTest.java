@@ -189,7 +189,11 @@ class MainProcessTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("client-in")));
             // a request waiting before the handler starts: the handler's first reply must not be lost to
             // a PUB socket that has not yet seen the server's subscription
-            Socket early = new Socket("127.0.0.1", port);
+            // the ipc files are bound before the TCP listener starts: connect once it accepts
+            Socket[] connected = new Socket[1];
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> (connected[0] = new Socket("127.0.0.1", port)) != null);
+            Socket early = connected[0];
             early.setSoTimeout(20_000);
             early.getOutputStream().write("GET /early HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
