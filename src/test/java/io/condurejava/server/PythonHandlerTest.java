@@ -1,6 +1,7 @@
 package io.condurejava.server;
 
 import io.condurejava.testutil.Python;
+import io.condurejava.testutil.RawClient;
 import io.condurejava.testutil.ServerFixture;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +18,21 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** A libzmq handler (Debian's python3-zmq) reaches condure-java's ipc:// endpoints, which are real Unix sockets. */
+/**
+ * A libzmq handler (Debian's python3-zmq) reaches condure-java's ipc:// endpoints, which are real Unix sockets,
+ * and answers a request that was already waiting when it started.
+ */
 class PythonHandlerTest {
 
     @Test
     void pyzmqHandlerAnswersOverIpc() throws Exception {
         assumeTrue(Python.hasPyzmq(), "python3 with the zmq module (Debian python3-zmq) is not installed");
         Path script = Path.of("src/test/resources/python/hello_handler.py").toAbsolutePath();
-        try (ServerFixture fixture = ServerFixture.start()) {
+        try (ServerFixture fixture = ServerFixture.start();
+             RawClient early = fixture.connect()) {
+            // a request waiting before the handler starts: the handler's first reply must not be lost to a
+            // PUB socket that has not yet seen the server's subscription (the handler waits for it)
+            early.send("GET /early HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
             Process python = new ProcessBuilder(Python.executable(), script.toString(), fixture.base())
                     .redirectErrorStream(true).redirectOutput(File.createTempFile("pyhandler", ".log")).start();
             try {
@@ -39,6 +47,8 @@ class PythonHandlerTest {
                     return r.statusCode() == 200;
                 });
                 assertEquals("hello from pyzmq GET " + uri, body[0]);
+                assertEquals("hello from pyzmq GET http://h/early", early.readResponse().bodyText(),
+                        "the request that waited for the handler is answered too");
             } finally {
                 python.destroyForcibly().waitFor();
             }
