@@ -150,6 +150,9 @@ public final class Server implements AutoCloseable {
     public void stopGracefully(Duration grace) {
         listeners.forEach(ClientListener::stopAccepting);
         listeners.forEach(ClientListener::stopConnectionsWhenIdle);
+        if (liveConnections() > 0) {
+            log.info("waiting up to {} s for {} connection(s) to finish", grace.toSeconds(), liveConnections());
+        }
         if (!waitForConnections(grace)) {
             log.info("{} connection(s) still busy after {} s; ending them", liveConnections(), grace.toSeconds());
             listeners.forEach(ClientListener::stopConnectionsNow);

@@ -48,6 +48,8 @@ final class StreamExchange {
     private long sessionDeadline;
     private long streamDeadline;
     private boolean clientGone;
+    /** The server is stopping gracefully (a {@link ConnectionEvent.Stop} that lets exchanges finish came). */
+    private boolean stopping;
 
     StreamExchange(ConnectionContext ctx, RequestHead head, RequestFraming framing) {
         this.ctx = ctx;
@@ -109,7 +111,7 @@ final class StreamExchange {
                     yield null;
                 }
                 case ConnectionEvent.ClientRejected rejected -> onRejected(rejected);
-                case ConnectionEvent.Stop stop -> stop.now() ? cancelAndClose() : null;
+                case ConnectionEvent.Stop stop -> stop.now() ? cancelAndClose() : onGracefulStop();
                 case ConnectionEvent.WebSocketIn stray -> null;
                 case ConnectionEvent.WebSocketViolation stray -> null;
                 case ConnectionEvent.HandlerUnavailable stray -> null;
@@ -118,6 +120,9 @@ final class StreamExchange {
                     ctx.log().debug("conn {}: client gone mid-session ({})", id, gone.reason());
                     if (handlerKnown()) {
                         yield cancelAndClose();
+                    }
+                    if (stopping) {
+                        yield Outcome.CLOSE; // the server is stopping: nobody waits for this response any more
                     }
                     clientGone = true; // cancel as soon as the handler's first message tells us its address
                     yield null;
@@ -291,6 +296,21 @@ final class StreamExchange {
         } catch (HandlerUnavailableException e) {
             ctx.log().debug("conn {}: cancel not sent: {}", id, e.getMessage());
         }
+    }
+
+    /**
+     * The server stops once exchanges in progress finish. One still waiting for its handler's first message
+     * has no reader yet, so a client that has left would keep the stop waiting for the whole grace period
+     * (Pushpin's runner kills a manager that takes that long): watch the client from now on, and end the
+     * exchange if it has gone.
+     */
+    private Outcome onGracefulStop() {
+        stopping = true;
+        if (clientGone) {
+            return Outcome.CLOSE;
+        }
+        ctx.watchClient();
+        return null;
     }
 
     private boolean handlerKnown() {

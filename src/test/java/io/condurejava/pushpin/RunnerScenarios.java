@@ -62,8 +62,8 @@ final class RunnerScenarios {
                 left.add(e);
             }
         }
-        assertEquals(List.of(), left, "socket files left in the run directory");
         String log = Files.readString(p.logDir().resolve("condure.log"), StandardCharsets.ISO_8859_1);
+        assertEquals(List.of(), left, "socket files left in the run directory; condure.log:\n" + log);
         assertTrue(log.contains("stopped"), "condure.log ends with the stop");
         return "exit " + report.exitStatus() + " socket files left " + left + " pid file "
                 + Files.exists(p.runDir().resolve("condure.pid"));

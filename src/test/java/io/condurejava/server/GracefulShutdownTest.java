@@ -37,6 +37,22 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void aClientThatLeftBeforeTheHandlerAnsweredDoesNotHoldTheStop() throws Exception {
+        try (ServerFixture fixture = ServerFixture.start();
+             TestHandler handler = fixture.newHandler()) {
+            RawClient client = fixture.connect();
+            client.send("GET /never-answered HTTP/1.1\r\nHost: h\r\n\r\n");
+            handler.expect(Duration.ofSeconds(5)); // the handler has it and stays silent
+            client.close(); // noticed by nobody yet: the session thread waits for the handler
+            long start = System.nanoTime();
+            fixture.server().stopGracefully(Duration.ofSeconds(60));
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            assertTrue(seconds < 30, "the stop waited " + seconds + " s for a client that had left (grace 60 s)");
+            assertEquals(0, fixture.server().liveConnections());
+        }
+    }
+
+    @Test
     void afterTheGracePeriodHandlersGetCancelsAndClientsTheClose() throws Exception {
         try (ServerFixture fixture = ServerFixture.start();
              TestHandler handler = fixture.newHandler();
