@@ -24,7 +24,8 @@ import java.util.concurrent.BlockingQueue;
  * far as the {@link ReadyPieceBudget} allows); then the next head (pipelining, and noticing a client
  * that goes away while its response is pending). A violation is posted and ends reading. After a
  * WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
- * {@link WebSocketReader}.
+ * {@link WebSocketReader}; a WebSocket whose request head the session thread read gets its reader thread
+ * only at the accept ({@link #webSocket}).
  */
 final class ClientReader implements Runnable {
     static final int MAX_REQUEST_HEADERS = 64;
@@ -74,13 +75,35 @@ final class ClientReader implements Runnable {
 
     /**
      * Takes over after the session thread has read head number {@code headsSoFar} (and handles it): reads
-     * that request's body, or waits for its upgrade, then goes on with the next heads.
+     * that request's body, then goes on with the next heads.
      */
     Runnable afterHead(long headsSoFar, RequestHead head, RequestFraming framing) {
         requests = headsSoFar;
         takenHead = head;
         takenFraming = framing;
         return this::readFrom;
+    }
+
+    /**
+     * Reads the WebSocket whose upgrade request the session thread read (head number {@code headsSoFar}) and
+     * whose accept it has written: started at the accept, so the thread's first wait is for the client's
+     * frames. (A parked virtual thread keeps a stack chunk as large as the deepest stack it ever parked with:
+     * one that waited through the handshake would hold that for as long as the WebSocket stays idle.)
+     */
+    Runnable webSocket(long headsSoFar, WebSocketUpgrade.Accepted accepted) {
+        requests = headsSoFar;
+        return () -> {
+            try {
+                readWebSocket(accepted);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    private void readWebSocket(WebSocketUpgrade.Accepted accepted) throws InterruptedException {
+        input.stopBuffering();
+        new WebSocketReader(input, accepted, gate, requests, events).run();
     }
 
     /**
@@ -104,15 +127,12 @@ final class ClientReader implements Runnable {
                     }
                     requests++; // the session's exchange for this request will be credit generation `requests`
                 }
-                if (Handshake.isWebSocketRequest(head.headers())) {
-                    if (post) {
-                        events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
-                    }
+                if (Handshake.isWebSocketRequest(head.headers())) { // read here: afterHead never hands one over
+                    events.put(new ConnectionEvent.RequestArrived(head, new RequestFraming.NoBody()));
                     head = null; // the session has it; a long-lived WebSocket reader should not hold it
                     WebSocketUpgrade.Accepted accepted = upgrade.await();
                     if (accepted != null) {
-                        input.stopBuffering();
-                        new WebSocketReader(input, accepted, gate, requests, events).run();
+                        readWebSocket(accepted);
                     }
                     return; // a WebSocket connection never goes back to HTTP
                 }

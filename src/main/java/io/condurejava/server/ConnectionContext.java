@@ -21,7 +21,8 @@ final class ConnectionContext {
     private final Settings settings;
     private final SessionDirectory directory;
     private final EventQueue events;
-    private final ArrayDeque<ConnectionEvent> deferred = new ArrayDeque<>();
+    /** Made by the first deferred event (few connections pipeline). */
+    private ArrayDeque<ConnectionEvent> deferred;
     private final CreditGate gate = new CreditGate();
     private final OutputStream output;
     private final String connectionId;
@@ -68,8 +69,18 @@ final class ConnectionContext {
     Settings settings() { return settings; }
     SessionDirectory directory() { return directory; }
     EventQueue events() { return events; }
-    /** Events read ahead during an exchange (pipelined requests) and handled after it. */
-    ArrayDeque<ConnectionEvent> deferred() { return deferred; }
+    /** Keeps an event read ahead during an exchange (a pipelined request) to be handled after it. */
+    void defer(ConnectionEvent event) {
+        if (deferred == null) {
+            deferred = new ArrayDeque<>();
+        }
+        deferred.add(event);
+    }
+
+    /** The oldest deferred event, or null. */
+    ConnectionEvent nextDeferred() {
+        return deferred == null ? null : deferred.poll();
+    }
     CreditGate gate() { return gate; }
     OutputStream output() { return output; }
     String peerAddress() { return peerAddress; }

@@ -24,7 +24,8 @@ final class HandlerLink {
     private long expectedSeq;
     private boolean paused;
     private boolean closed;
-    private final ArrayDeque<Payload> heldWhilePaused = new ArrayDeque<>();
+    /** What was sent during a handoff; made by the first handoff (most sessions never have one). */
+    private ArrayDeque<Payload> heldWhilePaused;
 
     HandlerLink(SessionHandle handle) {
         this.handle = handle;
@@ -47,7 +48,7 @@ final class HandlerLink {
             handle.setHandlerAddress(message.packet().from());
             if (paused) {
                 paused = false;
-                while (!heldWhilePaused.isEmpty()) {
+                while (heldWhilePaused != null && !heldWhilePaused.isEmpty()) {
                     handle.send(heldWhilePaused.poll());
                 }
             }
@@ -75,6 +76,9 @@ final class HandlerLink {
                 return; // the session ended: a late piece from the reader thread is dropped
             }
             if (paused) {
+                if (heldWhilePaused == null) {
+                    heldWhilePaused = new ArrayDeque<>();
+                }
                 heldWhilePaused.add(payload);
             } else {
                 handle.send(payload);

@@ -147,7 +147,7 @@ final class HttpConnection implements LiveConnection {
     /** The request loop; true when it ends in a detached WebSocket session (the connection stays open). */
     private boolean serve(ConnectionContext ctx) throws InterruptedException, IOException {
         while (!stopping) {
-            ConnectionEvent event = ctx.deferred().poll();
+            ConnectionEvent event = ctx.nextDeferred();
             if (event == null) {
                 event = reader == null ? readRequest() : nextFromReader();
             }
@@ -225,7 +225,10 @@ final class HttpConnection implements LiveConnection {
             headsRead++;
             boolean upgrading = Handshake.isWebSocketRequest(head.headers());
             RequestFraming framing = upgrading ? new RequestFraming.NoBody() : RequestFraming.of(head);
-            if (upgrading || framing.hasBody()) {
+            if (upgrading) {
+                long generation = headsRead;
+                upgrade.onAccept(accepted -> startReader(clientReader.webSocket(generation, accepted)));
+            } else if (framing.hasBody()) {
                 startReader(clientReader.afterHead(headsRead, head, framing));
             }
             return new ConnectionEvent.RequestArrived(head, framing);

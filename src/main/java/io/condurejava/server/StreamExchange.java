@@ -107,7 +107,7 @@ final class StreamExchange {
                 case ConnectionEvent.FromHandler fromHandler -> onHandler(fromHandler.message());
                 case ConnectionEvent.BodyData body -> onBody(body);
                 case ConnectionEvent.RequestArrived next -> {
-                    ctx.deferred().add(next); // pipelined: handled after this exchange
+                    ctx.defer(next); // pipelined: handled after this exchange
                     yield null;
                 }
                 case ConnectionEvent.ClientRejected rejected -> onRejected(rejected);
@@ -147,7 +147,7 @@ final class StreamExchange {
 
     private Outcome onRejected(ConnectionEvent.ClientRejected rejected) throws IOException, InterruptedException, HandlerUnavailableException {
         if (bodyDone) {
-            ctx.deferred().add(rejected); // a bad pipelined request: answered after this exchange
+            ctx.defer(rejected); // a bad pipelined request: answered after this exchange
             return null;
         }
         ctx.log().info("conn {}: bad request body: {}", id, rejected.violation().getMessage());

@@ -32,9 +32,11 @@ import java.util.concurrent.TimeUnit;
  * data, ping and pong pieces to the handler itself, on its own thread, through {@link #forwardFromReader};
  * a close comes here), handler messages written as frames by {@link WebSocketOutput}, which gives their
  * credits back — until the close handshake completes, the client vanishes (cancel), a rule is broken (close frame 1002/1007/1009, and
- * the handler is told with a {@code close} carrying that code) or a timeout fires. Once accepted, the
- * session's thread ends whenever no event waits ({@link EventQueue#detach}) and the next event starts a
- * new one, so an idle WebSocket holds only its reader's parked thread; all session state is in fields.
+ * the handler is told with a {@code close} carrying that code) or a timeout fires. The session's thread
+ * ends whenever no event waits ({@link EventQueue#detach}) — while the handler has not answered, at once
+ * after the accept, and after a quiet spell later — and the next event starts a new one, so a pending
+ * handshake holds no thread and an idle WebSocket only its reader's parked one; all session state is in
+ * fields.
  */
 final class WebSocketExchange {
     private static final int NORMAL_CLOSURE = 1000;
@@ -199,7 +201,7 @@ final class WebSocketExchange {
                     streamDeadline = System.nanoTime() + ctx.streamTimeoutNanos();
                 }
                 long timeouts = Math.min(sessionDeadline, streamDeadline);
-                if (accepted && (lastEvent == acceptedAt || now - lastEvent >= DETACH_AFTER_NANOS)) {
+                if (!accepted || lastEvent == acceptedAt || now - lastEvent >= DETACH_AFTER_NANOS) {
                     ctx.exchangeDeadline(timeouts); // a detached session still times out: the watchdog resumes it
                     if (ctx.events().detach(resume)) {
                         return true; // idle: no thread waits, the next event starts one

@@ -6,11 +6,14 @@ import io.condurejava.ws.PerMessageDeflate;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
- * The decision on a connection's WebSocket upgrade, passed from the session thread (which hears the
- * handler accept or reject) to the reader thread (which waits before reading anything after the
- * request head). A connection upgrades at most once.
+ * The decision on a connection's WebSocket upgrade, made on the session thread (which hears the handler
+ * accept or reject). When the session thread read the upgrade request itself, an accept starts the reader
+ * thread ({@link #onAccept}); when a reader thread read it (the connection had a request body before), that
+ * thread waits for the decision ({@link #await}) before reading anything after the head. A connection
+ * upgrades at most once.
  */
 final class WebSocketUpgrade {
     /**
@@ -43,9 +46,24 @@ final class WebSocketUpgrade {
     }
 
     private final CompletableFuture<Accepted> decision = new CompletableFuture<>();
+    /** Starts the reader at the accept when no reader thread waits for the decision (session thread). */
+    private Consumer<Accepted> onAccept;
 
+    /**
+     * Makes {@link #accept} start the reading of the WebSocket with {@code startReader}: for a request head the
+     * session thread read itself, so no reader thread has been waiting through the handshake. Session thread.
+     */
+    void onAccept(Consumer<Accepted> startReader) {
+        onAccept = startReader;
+    }
+
+    /** Session thread: the handler accepted and the 101 is written; the reading of frames may begin. */
     void accept(Accepted accepted) {
         decision.complete(accepted);
+        if (onAccept != null) {
+            onAccept.accept(accepted);
+            onAccept = null;
+        }
     }
 
     /** The upgrade will not happen (rejected, failed, or the connection is closing). */

@@ -58,7 +58,16 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     static RawWebSocket open(ServerFixture fixture, TestHandler handler, String path, String extraHeaders) throws Exception {
-        RawClient raw = fixture.connect();
+        return upgrade(fixture.connect(), handler, path, extraHeaders, () -> { });
+    }
+
+    /**
+     * Upgrades {@code raw} (a new connection, or one that has made requests already) to {@code path};
+     * {@code beforeAccept} runs once the handler has the request and before it accepts. Closes {@code raw}
+     * when the upgrade fails.
+     */
+    static RawWebSocket upgrade(RawClient raw, TestHandler handler, String path, String extraHeaders,
+                                Runnable beforeAccept) throws Exception {
         try {
             raw.socket().setSoTimeout(READ_TIMEOUT_MILLIS);
             raw.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -67,6 +76,7 @@ final class RawWebSocket implements AutoCloseable {
             do { // skip late packets of earlier sessions
                 request = handler.expect(RawWebSocketHarness.WAIT);
             } while (!(request.initial() && request.payload() instanceof Data d && d.uri().endsWith(path)));
+            beforeAccept.run();
             handler.send(request.id(), Data.builder().code(101).reason("Switching Protocols")
                     .credits(RawWebSocketHarness.HANDLER_CREDITS).build());
             // the server writes nothing after the 101 until the client sends: the RawClient's buffer

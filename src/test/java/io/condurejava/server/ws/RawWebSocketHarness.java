@@ -1,5 +1,6 @@
 package io.condurejava.server.ws;
 
+import io.condurejava.testutil.RawClient;
 import io.condurejava.testutil.ServerFixture;
 import io.condurejava.testutil.TestHandler;
 
@@ -42,6 +43,21 @@ final class RawWebSocketHarness implements AutoCloseable {
     /** Upgrades a new connection to {@code path} (no extensions offered) and has the handler accept it. */
     RawWebSocket open(String path) throws Exception {
         return RawWebSocket.open(fixture, handler, path, "");
+    }
+
+    /** As {@link #open(String)}; {@code beforeAccept} runs once the handler has the request, before it accepts. */
+    RawWebSocket open(String path, Runnable beforeAccept) throws Exception {
+        return RawWebSocket.upgrade(fixture.connect(), handler, path, "", beforeAccept);
+    }
+
+    /** Upgrades a connection that has made requests already (see {@link #connect}). */
+    RawWebSocket upgrade(RawClient raw, String path) throws Exception {
+        return RawWebSocket.upgrade(raw, handler, path, "", () -> { });
+    }
+
+    /** A new raw connection to the server. */
+    RawClient connect() throws Exception {
+        return fixture.connect();
     }
 
     /** As {@link #open(String)}, offering {@code permessage-deflate}; asserts the server negotiated it. */
