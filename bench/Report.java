@@ -140,8 +140,17 @@ final class Report {
                 + "servers over ipc://, M2Handler.java for Mongrel2" + (Suite.handlerBatch
                         ? "; handlers under SCHED_BATCH (`chrt -b 0`; servers at their own defaults). " : ". ")
                 + "Profile `default`: peers' defaults otherwise; `tuned`: "
-                + "`--buffer-size 65536` on both ZHTTP servers. GET: wrk -t2 -c64, " + Math.round(Suite.dur) + " s after "
+                + "`--buffer-size 65536` on both ZHTTP servers (put, ws); `launcher` (idle only): condure-java with the JVM "
+                + "options bin/condure-java starts it with (" + String.join(" ", launcherOpts()) + "), the peers as in `default`. GET: wrk -t2 -c64, " + Math.round(Suite.dur) + " s after "
                 + Math.round(Suite.warm) + " s warm-up. Idle: " + Suite.idleConns + " connections.";
+    }
+
+    private static List<String> launcherOpts() {
+        try {
+            return Suite.launcherJavaOpts();
+        } catch (Exception e) {
+            return List.of("?");
+        }
     }
 
     static List<String> serversWith(String profile, String sub) {

@@ -120,7 +120,31 @@ public class Suite {
         if (server.equals("mongrel2")) {
             return !m.equals("ws") && profile.equals("default");
         }
+        if (profile.equals("launcher")) {
+            return m.equals("idle"); // condure-java as bin/condure-java starts it; Condure again beside it
+        }
         return !profile.equals("tuned") || m.equals("put") || m.equals("ws");
+    }
+
+    /**
+     * The JVM options bin/condure-java gives (Serial collector, small young generation), read from its
+     * {@code exec} line so the suite measures what the launcher runs.
+     */
+    static List<String> launcherJavaOpts() throws IOException {
+        Path launcher = Path.of(benchDir).getParent().resolve("bin/condure-java");
+        for (String line : Files.readAllLines(launcher)) {
+            String t = line.trim();
+            if (t.startsWith("exec \"$java\"")) {
+                List<String> opts = new ArrayList<>();
+                for (String word : t.split("\\s+")) {
+                    if (word.startsWith("-X")) {
+                        opts.add(word);
+                    }
+                }
+                return opts;
+            }
+        }
+        throw new IllegalStateException("no exec \"$java\" line in " + launcher);
     }
 
     static void log(String s) {
@@ -328,7 +352,7 @@ public class Suite {
             switch (name) {
                 case "condure-java" -> {
                     cmd.add(java);
-                    cmd.addAll(cjJavaOpts);
+                    cmd.addAll(profile.equals("launcher") ? launcherJavaOpts() : cjJavaOpts);
                     cmd.addAll(List.of("-jar", jar));
                 }
                 case "condure" -> cmd.add("condure");

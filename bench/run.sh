@@ -7,7 +7,7 @@
 #   bench/run.sh --quick --only get,ws --servers condure-java,condure --reps 1
 #
 # Options (passed to bench/Suite.java): --quick, --reps N (3), --only get,idle,put,fair,ws,
-# --servers condure-java,condure,mongrel2,nginx, --profiles default,tuned (full: both),
+# --servers condure-java,condure,mongrel2,nginx, --profiles default,tuned,launcher (full: all three),
 # --idle-conns N (10000), --handler-threads N (2), --handler-batch true|false (true: handlers under chrt -b 0),
 # --cj-java-opts "OPTS" (JVM options for condure-java; default none: java -jar), --label TEXT, --scratch (write to /tmp/bench/scratch/, not bench/).
 # Environment: JAVA (a java >= 21; default the newest under /usr/lib/jvm), BENCH_JAR (a condure-java jar;
@@ -43,7 +43,7 @@ for a in "$@"; do
 done
 [[ " $* " == *" --servers "* ]] || extra+=(--servers "$servers_default")
 if [[ " $* " != *" --profiles "* && $quick == 0 ]]; then
-    extra+=(--profiles default,tuned)
+    extra+=(--profiles default,tuned,launcher)
 fi
 [[ " $* " == *" --label "* ]] || { [[ $quick == 1 ]] && extra+=(--label "quick run"); }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
