@@ -3,7 +3,6 @@ package io.condurejava;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,20 +72,39 @@ class MainProcessTest {
         }
     }
 
-    /** Starts the real process on a free port with ipc endpoints in a fresh directory; returns [process, port, dir, log]. */
+    /**
+     * Starts the real process listening on a port it picks itself (a port probed here could be taken by
+     * another test's connection before the process binds it) with ipc endpoints in a fresh directory;
+     * returns [process, port, dir, log] once it listens.
+     */
     private static Object[] startServer(String... extra) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "cjmain-");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        List<String> args = new ArrayList<>(List.of("--listen=127.0.0.1:" + port + ",stream",
+        List<String> args = new ArrayList<>(List.of("--listen=127.0.0.1:0,stream",
                 "--zclient-stream=ipc://" + dir.resolve("client")));
         args.addAll(List.of(extra));
         File log = File.createTempFile("server", ".log");
         Process server = java(args, log);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("client-in")));
+        int port = awaitListening(server, log.toPath());
         return new Object[] {server, port, dir, log.toPath()};
+    }
+
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    /** The port from the process's "listening on" line; fails at once, with its log, if the process ends first. */
+    private static int awaitListening(Process server, Path log) throws Exception {
+        int[] port = new int[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Matcher m = LISTENING.matcher(Files.readString(log));
+            if (m.find()) {
+                port[0] = Integer.parseInt(m.group(1));
+                return true;
+            }
+            if (!server.isAlive()) {
+                throw new AssertionError("the server exited with " + server.exitValue() + ": " + Files.readString(log));
+            }
+            return false;
+        });
+        return port[0];
     }
 
     /** Linux scheduling policy of each thread of {@code pid}, by thread name (field 41 of /proc/PID/task/TID/stat). */
@@ -175,17 +195,13 @@ class MainProcessTest {
     void servesCurlThroughTheReadmeHandlerAndStopsCleanlyOnSigterm() throws Exception {
         assumeTrue(new File("/usr/bin/curl").canExecute(), "curl is not installed");
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "cjmain-");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
         String base = "ipc://" + dir.resolve("client");
         File serverLog = File.createTempFile("server", ".log");
-        Process server = java(List.of("--listen=127.0.0.1:" + port + ",stream", "--zclient-stream=" + base,
+        Process server = java(List.of("--listen=127.0.0.1:0,stream", "--zclient-stream=" + base,
                 "--log-level=3"), serverLog);
         Process handler = null;
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("client-in")));
+            int port = awaitListening(server, serverLog.toPath());
             // No request is sent before this JeroMQ handler connects: one sent while its freshly connected PULL
             // stalls in the handshake (zeromq/jeromq#1022, see README) is lost with that connection. The
             // waiting-request case is PythonHandlerTest's, with a libzmq handler.
