@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * When the reading of an upgraded WebSocket starts: a connection whose upgrade request the session thread
  * read gets its reader thread at the accept (no thread waits through the handshake — the session's own
- * thread ends until the handler answers — and the reader's first wait is for frames); one that already has a reader thread (it read a body or watched a streamed response)
- * reads the upgrade request there and goes on reading frames after the accept. Real server, real JeroMQ
- * handler, raw client socket.
+ * thread ends until the handler answers — and the reader's first wait is for frames); one that already
+ * has a reader thread (it read a body or watched a streamed response) reads the upgrade request there and
+ * goes on reading frames after the accept. Real server, real JeroMQ handler, raw client socket.
  */
 class WebSocketReaderStartTest {
 
