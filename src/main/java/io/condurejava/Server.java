@@ -71,7 +71,7 @@ public final class Server implements AutoCloseable {
             boolean req = settings.listens().stream().anyMatch(l -> l.mode() == ListenMode.REQ);
             hub = new ZmqHub(new ZmqHub.Options(settings.id(), stream ? settings.zclientStream() : List.of(),
                     req ? settings.zclientReq() : List.of(), settings.zclientConnect(), settings.ipcFileMode(),
-                    settings.zmqHwm()), outbox, directory, clientMode == null ? null : clientMode.channel());
+                    settings.zmqHwm(), settings.nativeZmtp()), outbox, directory, clientMode == null ? null : clientMode.channel());
         } catch (IllegalArgumentException e) {
             throw new StartupException("failed to set zhttp client stream specs: " + e.getMessage());
         }

@@ -132,19 +132,25 @@ class MainProcessTest {
         assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "chrt"))), "chrt (util-linux) is missing: install util-linux");
         int schedBatch = 3;
-        for (boolean batch : new boolean[] {true, false}) {
-            Object[] started = batch ? startServer() : startServer("--batch-scheduling=false");
+        String[][] runs = {{}, {"--native-zmtp=false"}, {"--batch-scheduling=false"}};
+        for (String[] flags : runs) {
+            boolean batch = flags.length == 0 || !flags[0].startsWith("--batch-scheduling");
+            Object[] started = startServer(flags);
             Process server = (Process) started[0];
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> threadPolicies(server.pid()).containsKey("zmq"));
                 java.util.Map<String, Integer> policies = threadPolicies(server.pid());
                 if (batch) {
                     assertTrue(policies.values().stream().allMatch(p -> p == schedBatch), policies.toString());
-                    assertTrue(policies.keySet().stream().anyMatch(n -> n.startsWith("iothread")), "JeroMQ's I/O thread "
-                            + "inherits the policy: " + policies);
+                    assertTrue(policies.keySet().stream().anyMatch(n -> n.startsWith("ForkJoinPool")),
+                            "the virtual threads' carriers inherit the policy: " + policies);
                 } else {
                     assertTrue(policies.values().stream().noneMatch(p -> p == schedBatch), policies.toString());
                 }
+                // bound stream sockets are spoken by the ZeroMQ thread itself unless --native-zmtp=false
+                boolean jeromq = flags.length > 0 && flags[0].equals("--native-zmtp=false");
+                assertEquals(jeromq, policies.keySet().stream().anyMatch(n -> n.startsWith("iothread")),
+                        "JeroMQ's I/O thread with " + String.join(" ", flags) + ": " + policies);
             } finally {
                 server.destroyForcibly();
                 server.waitFor(10, TimeUnit.SECONDS);

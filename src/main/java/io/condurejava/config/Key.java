@@ -70,6 +70,9 @@ enum Key {
     ZMQ_QUEUE_SIZE("zmq-queue-size", "0", Kind.INT, 0, Integer.MAX_VALUE, "messages",
             "queue between connections and the ZeroMQ thread; 0 = max((req+stream maxconn)/20, 1)",
             Group.ZCLIENT),
+    NATIVE_ZMTP("native-zmtp", "true", Kind.BOOL, 0, 0, "boolean",
+            "bound zclient-stream sockets speak ZMTP on the ZeroMQ thread itself (no JeroMQ I/O thread, no ipc "
+            + "relay); false = JeroMQ", Group.ZCLIENT),
 
     ZSERVER_REQ("zserver-req", "", Kind.LIST, 0, 0, "spec",
             "client mode: ZeroMQ endpoints of the ROUTER socket for req-mode requests", Group.ZSERVER),

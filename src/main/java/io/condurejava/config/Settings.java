@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param websocketWindow credits offered to handlers for WebSocket data to the client, 0 = bufferSize
  * @param websocketCreditDelayMillis longest credits for written WebSocket content are held back, 0 = never
  * @param batchScheduling switch the process to SCHED_BATCH at start (Linux; see {@code BatchScheduling})
+ * @param nativeZmtp speak ZMTP on the bound stream sockets from the ZeroMQ thread itself instead of JeroMQ
  */
 public record Settings(int logLevel, String id, int workers, int reqMaxconn, int streamMaxconn, int bufferSize,
         int bodyBufferSize, int messagesMax, int reqTimeoutSeconds, int streamTimeoutSeconds, List<ListenSpec> listens,
@@ -22,7 +23,7 @@ public record Settings(int logLevel, String id, int workers, int reqMaxconn, int
         List<String> zserverStream, boolean zserverConnect, int ipcFileMode, Path tlsIdentitiesDir,
         boolean compression, boolean denyOutInternal, int sessionTimeoutSeconds, int keepAliveIntervalSeconds,
         int shutdownTimeoutSeconds, int zmqQueueSize, int websocketMaxMessage, int websocketWindow,
-        int websocketCreditDelayMillis, boolean batchScheduling) {
+        int websocketCreditDelayMillis, boolean batchScheduling, boolean nativeZmtp) {
 
     /** Condure's limit on req-maxconn + stream-maxconn. */
     public static final int TOTAL_MAXCONN_MAX = 10_000_000;

@@ -76,7 +76,8 @@ final class SettingsReader {
                 Values.integer(raw(Key.WEBSOCKET_MAX_MESSAGE)),
                 Values.integer(raw(Key.WEBSOCKET_WINDOW)),
                 Values.integer(raw(Key.WEBSOCKET_CREDIT_DELAY)),
-                Values.bool(raw(Key.BATCH_SCHEDULING)));
+                Values.bool(raw(Key.BATCH_SCHEDULING)),
+                Values.bool(raw(Key.NATIVE_ZMTP)));
     }
 
     private static String id(RawValue raw) throws ConfigException {

@@ -2,9 +2,7 @@ package io.condurejava.zmq;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
-import zmq.ZError;
+import io.condurejava.zmq.zmtp.ZmtpSocket;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,24 +13,29 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Sends the Outbox's routed messages on the ROUTER socket without ever blocking the ZeroMQ thread.
- * A handler whose pipe is full (EAGAIN with ROUTER_MANDATORY) gets its messages parked in a FIFO of its
+ * Sends the Outbox's routed messages on the ROUTER socket (through a {@link Port}) without ever blocking the ZeroMQ thread.
+ * A handler whose pipe is full (FULL: EAGAIN with ROUTER_MANDATORY) gets its messages parked in a FIFO of its
  * own and retried, so one slow handler does not hold up the others and per-handler order is kept.
  * When too many messages are parked, draining stops and the connection threads block (backpressure).
- * An unknown handler address (EHOSTUNREACH) loses the message, as in Condure. ZeroMQ thread only.
+ * An unknown handler address (UNREACHABLE: EHOSTUNREACH) loses the message, as in Condure. ZeroMQ thread only.
  */
 final class RoutedSender {
     private static final Logger log = LoggerFactory.getLogger("zhttp");
-    private static final byte[] EMPTY = new byte[0];
 
-    private final ZMQ.Socket router;
+    /** Sends one routed message without blocking. */
+    @FunctionalInterface
+    interface Port {
+        ZmtpSocket.Route send(byte[] address, byte[] payload);
+    }
+
+    private final Port router;
     private final BlockingQueue<Outbox.RoutedMessage> queue;
     private final int maxParked;
     private final Map<ByteBuffer, ArrayDeque<Outbox.RoutedMessage>> parked = new HashMap<>();
     private int parkedCount;
     private int sent;
 
-    RoutedSender(ZMQ.Socket router, BlockingQueue<Outbox.RoutedMessage> queue, int maxParked) {
+    RoutedSender(Port router, BlockingQueue<Outbox.RoutedMessage> queue, int maxParked) {
         this.router = router;
         this.queue = queue;
         this.maxParked = Math.max(1, maxParked);
@@ -86,24 +89,19 @@ final class RoutedSender {
 
     /** True when the message left (or was dropped for good); false when the handler's pipe is full. */
     private boolean trySend(Outbox.RoutedMessage message) {
-        int errno;
-        try {
-            if (router.send(message.address(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-                router.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT);
-                router.send(message.payload(), ZMQ.DONTWAIT);
+        switch (router.send(message.address(), message.payload())) {
+            case SENT -> {
                 sent++;
                 ZmqHub.traceOut("OUT stream to", message.payload());
                 return true;
             }
-            errno = router.errno();
-        } catch (ZMQException e) {
-            errno = e.getErrorCode(); // JeroMQ throws for ROUTER_MANDATORY's EHOSTUNREACH rather than returning false
+            case FULL -> {
+                return false;
+            }
+            default -> {
+                log.debug("stream zmq send to {}: host unreachable", new String(message.address(), StandardCharsets.UTF_8));
+                return true;
+            }
         }
-        if (errno == ZError.EAGAIN) {
-            return false;
-        }
-        log.debug("stream zmq send to {}: {}", new String(message.address(), StandardCharsets.UTF_8),
-                errno == ZError.EHOSTUNREACH ? "host unreachable" : "error " + errno);
-        return true;
     }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owns every JeroMQ socket of the server side in stream mode: PUSH {@code -out}, ROUTER
- * {@code -out-stream} and SUB {@code -in}. Runs one platform thread ("zmq") that polls the sockets
+ * Owns every ZeroMQ socket of the server side: stream mode's PUSH {@code -out}, ROUTER {@code -out-stream}
+ * and SUB {@code -in} ({@link StreamSockets}: spoken natively when bound, else by JeroMQ), req mode's DEALER
+ * and client mode's sockets. Runs one platform thread ("zmq") that polls the sockets
  * and the Outbox wake-up pipe, sends what connection threads queued (stopping when ZeroMQ cannot
  * send, so producers block), routes inbound packets by id, and sweeps keep-alives.
  */
@@ -30,12 +31,18 @@ public final class ZmqHub implements AutoCloseable {
     static final long SEND_RETRY_MILLIS = 50;
     private static final long KEEP_ALIVE_TICK_MILLIS = 1000;
     private static final int MAX_INBOUND_PER_ROUND = 4096;
-    private static final int MAX_ENVELOPE_FRAMES = 8;
     static final int MIN_INBOUND_HWM = 10_000;
 
     /** What the hub needs to know; built from the settings by the server. */
     public record Options(String instanceId, List<String> streamSpecs, List<String> reqSpecs, boolean connect,
-                          int ipcFileMode, int hwm) {}
+                          int ipcFileMode, int hwm, boolean nativeZmtp) {
+
+        /** As Condure's own: bound stream sockets spoken natively. */
+        public Options(String instanceId, List<String> streamSpecs, List<String> reqSpecs, boolean connect,
+                       int ipcFileMode, int hwm) {
+            this(instanceId, streamSpecs, reqSpecs, connect, ipcFileMode, hwm, true);
+        }
+    }
 
     private final Options options;
     private final Outbox outbox;
@@ -50,19 +57,15 @@ public final class ZmqHub implements AutoCloseable {
     private volatile long drainDeadline;
     private static final long DRAIN_MILLIS = 1000;
     private static final int CLOSE_LINGER_MILLIS = 500;
-    private ZMQ.Socket push;
-    private ZMQ.Socket router;
-    private ZMQ.Socket sub;
+    private StreamSockets streamSockets;
     private RoutedSender routedSender;
     /** Messages moved so far (in or out); a round that moves none goes to sleep. ZeroMQ thread only. */
     private long progress;
     private volatile long wakeUps; // times the thread woke from its selector (written by the ZeroMQ thread only)
     /** When the next keep-alive sweep is due. ZeroMQ thread only. */
     private long nextSweep;
-    private static final int SUB_BIT = 1;
+    // JeromqStreamSockets uses bits 1 (SUB), 4 (PUSH) and 8 (ROUTER)
     private static final int REQ_BIT = 2;
-    private static final int PUSH_BIT = 4;
-    private static final int ROUTER_BIT = 8;
     private static final int ZSERVER_PULL_BIT = 16;
     private static final int ZSERVER_ROUTER_BIT = 32;
     private static final int ZSERVER_PUB_BIT = 64;
@@ -118,24 +121,26 @@ public final class ZmqHub implements AutoCloseable {
     }
 
     private void openSockets() throws ZmqEndpointException {
-        push = context.createSocket(SocketType.PUSH);
-        push.setSndHWM(INITIAL_SEND_HWM);
-        push.setLinger(0);
-        router = context.createSocket(SocketType.ROUTER);
-        router.setSndHWM(options.hwm());
-        router.setRouterMandatory(true);
-        router.setLinger(0);
-        sub = context.createSocket(SocketType.SUB);
-        // PUB/SUB drops what does not fit: take bursts of small handler messages (credits, WebSocket
-        // messages) without loss even when Condure's computed HWM is small.
-        sub.setRcvHWM(Math.max(options.hwm(), MIN_INBOUND_HWM));
-        sub.setLinger(0);
-        sub.subscribe(inPrefix);
-        for (StreamEndpoints e : streamEndpoints) {
-            attach(push, e.out());
-            attach(router, e.outStream());
-            attach(sub, e.in());
-            log.info("zhttp client {} {} {} {}", options.connect() ? "connect" : "bind", e.out(), e.outStream(), e.in());
+        if (usesNativeZmtp()) {
+            NativeStreamSockets natives = new NativeStreamSockets(INITIAL_SEND_HWM, options.hwm(), inPrefix);
+            streamSockets = natives;
+            for (StreamEndpoints e : streamEndpoints) {
+                natives.bind(e, options.ipcFileMode(), endpoints);
+                log.info("zhttp client bind {} {} {}", e.out(), e.outStream(), e.in());
+            }
+        } else {
+            // PUB/SUB drops what does not fit: take bursts of small handler messages (credits, WebSocket
+            // messages) without loss even when Condure's computed HWM is small.
+            JeromqStreamSockets jeromq = new JeromqStreamSockets(context, INITIAL_SEND_HWM, options.hwm(),
+                    Math.max(options.hwm(), MIN_INBOUND_HWM), inPrefix);
+            streamSockets = jeromq;
+            for (StreamEndpoints e : streamEndpoints) {
+                attach(jeromq.push, e.out());
+                attach(jeromq.router, e.outStream());
+                attach(jeromq.sub, e.in());
+                log.info("zhttp client {} {} {} {}", options.connect() ? "connect" : "bind", e.out(), e.outStream(),
+                        e.in());
+            }
         }
         if (!options.reqSpecs().isEmpty()) {
             ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
@@ -153,6 +158,14 @@ public final class ZmqHub implements AutoCloseable {
         }
     }
 
+    /**
+     * Bound stream sockets are spoken by this thread itself unless turned off; connecting ones use JeroMQ
+     * (which reconnects by itself).
+     */
+    private boolean usesNativeZmtp() {
+        return options.nativeZmtp() && !options.connect();
+    }
+
     private void attach(ZMQ.Socket socket, String endpoint) throws ZmqEndpointException {
         endpoints.add(options.connect()
                 ? ZmqEndpoints.connect(socket, endpoint)
@@ -160,11 +173,9 @@ public final class ZmqHub implements AutoCloseable {
     }
 
     private void loop() {
-        routedSender = new RoutedSender(router, outbox.routedQueue(), options.hwm());
+        routedSender = new RoutedSender(streamSockets::sendRouted, outbox.routedQueue(), options.hwm());
         HubSelector selector = new HubSelector(outbox.wakeSource());
-        selector.add(sub, SUB_BIT);
-        selector.add(push, PUSH_BIT);
-        selector.add(router, ROUTER_BIT);
+        streamSockets.watch(selector);
         if (reqChannel != null) {
             selector.add(reqChannel.socket(), REQ_BIT);
         }
@@ -193,6 +204,7 @@ public final class ZmqHub implements AutoCloseable {
      */
     private byte[] round(HubSelector selector, byte[] pendingInitial) {
         long before = progress;
+        afterWake(streamSockets.beforeRound(selector));
         receiveInbound();
         if (reqChannel != null) {
             progress += reqChannel.receive();
@@ -210,6 +222,7 @@ public final class ZmqHub implements AutoCloseable {
             progress += routedSender.flush();
             nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         }
+        streamSockets.afterRound();
         if (progress != before) {
             return pendingInitial;
         }
@@ -220,7 +233,7 @@ public final class ZmqHub implements AutoCloseable {
         if (sendable(pendingInitial) || inputWaiting()) {
             return pendingInitial;
         }
-        if (pendingInitial != null && (push.getEvents() & ZMQ.Poller.POLLOUT) != 0) {
+        if (pendingInitial != null && streamSockets.canSendInitial()) {
             return pendingInitial; // a handler connected or the pipe drained meanwhile
         }
         long untilSweepMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
@@ -228,19 +241,19 @@ public final class ZmqHub implements AutoCloseable {
         long timeout = retrying ? Math.min(SEND_RETRY_MILLIS, untilSweepMillis) : untilSweepMillis;
         int fired = selector.sleep(running ? timeout : Math.min(timeout, 10));
         wakeUps++; // a single writer: the ZeroMQ thread
-        // An output socket's signal is a command (a pipe became writable, a peer came or went): let
-        // JeroMQ process it, or its ZMQ_FD stays readable and the thread would never sleep again
-        // (it spun a core while idle until this was done).
-        if ((fired & PUSH_BIT) != 0) {
-            push.getEvents();
+        afterWake(fired);
+        return pendingInitial;
+    }
+
+    /** Lets the sockets whose selector bits fired process what signalled them. */
+    private void afterWake(int fired) {
+        if (fired == 0) {
+            return;
         }
-        if ((fired & ROUTER_BIT) != 0) {
-            router.getEvents();
-        }
+        streamSockets.signalled(fired);
         if (zserver != null) {
             zserver.signalled(fired);
         }
-        return pendingInitial;
     }
 
     /**
@@ -253,17 +266,9 @@ public final class ZmqHub implements AutoCloseable {
 
     /** True when an input socket has a message waiting (asking processes its pending commands). */
     private boolean inputWaiting() {
-        return (sub.getEvents() & ZMQ.Poller.POLLIN) != 0
+        return streamSockets.inputWaiting()
                 || (reqChannel != null && (reqChannel.socket().getEvents() & ZMQ.Poller.POLLIN) != 0)
                 || (zserver != null && zserver.readable());
-    }
-
-    private static boolean sendQuietly(ZMQ.Socket socket, byte[] message) {
-        try {
-            return socket.send(message, ZMQ.DONTWAIT);
-        } catch (org.zeromq.ZMQException e) {
-            return false; // treated like EAGAIN: retried
-        }
     }
 
     /** Is there queued work the next round could move (not just messages waiting for a blocked socket)? */
@@ -277,7 +282,7 @@ public final class ZmqHub implements AutoCloseable {
     private byte[] flushInitial(byte[] pending) {
         byte[] message = pending != null ? pending : outbox.initialQueue().poll();
         while (message != null) {
-            if (!sendQuietly(push, message)) {
+            if (!streamSockets.sendInitial(message)) {
                 return message; // no handler connected or HWM reached: stop draining, producers will block
             }
             progress++;
@@ -290,13 +295,9 @@ public final class ZmqHub implements AutoCloseable {
     /** Reads what the SUB socket holds (at most a round's worth). */
     private void receiveInbound() {
         for (int i = 0; i < MAX_INBOUND_PER_ROUND; i++) {
-            byte[] frame = sub.recv(ZMQ.DONTWAIT);
+            byte[] frame = streamSockets.receive();
             if (frame == null) {
                 return;
-            }
-            int extra = 0;
-            while (sub.hasReceiveMore() && extra++ < MAX_ENVELOPE_FRAMES * 4) {
-                sub.recv(ZMQ.DONTWAIT); // only the first frame counts (reference §1.3)
             }
             progress++;
             handleInbound(frame);
@@ -354,10 +355,11 @@ public final class ZmqHub implements AutoCloseable {
      * {@value #CLOSE_LINGER_MILLIS} ms to leave; the ipc relays they travel through close after them.
      */
     private void closeSockets() {
-        for (ZMQ.Socket socket : new ZMQ.Socket[] {push, router, reqChannel == null ? null : reqChannel.socket()}) {
-            if (socket != null) {
-                socket.setLinger(CLOSE_LINGER_MILLIS);
-            }
+        if (streamSockets != null) {
+            streamSockets.prepareClose(CLOSE_LINGER_MILLIS);
+        }
+        if (reqChannel != null) {
+            reqChannel.socket().setLinger(CLOSE_LINGER_MILLIS);
         }
         if (zserver != null) {
             zserver.prepareClose(); // client mode (issue #6)
@@ -372,6 +374,7 @@ public final class ZmqHub implements AutoCloseable {
     /** True while something queued for handlers has not gone out yet. ZeroMQ thread. */
     private boolean draining() {
         return !outbox.initialQueue().isEmpty() || !outbox.routedQueue().isEmpty() || routedSender.hasBlocked()
+                || streamSockets.hasPendingOutput()
                 || (zserver != null && zserver.hasQueued());
     }
 

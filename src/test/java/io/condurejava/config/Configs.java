@@ -50,6 +50,7 @@ final class Configs {
             case ZCLIENT_CONNECT -> s.zclientConnect();
             case IPC_FILE_MODE -> s.ipcFileMode();
             case ZMQ_QUEUE_SIZE -> s.zmqQueueSize();
+            case NATIVE_ZMTP -> s.nativeZmtp();
             case ZSERVER_REQ -> s.zserverReq();
             case ZSERVER_STREAM -> s.zserverStream();
             case ZSERVER_CONNECT -> s.zserverConnect();

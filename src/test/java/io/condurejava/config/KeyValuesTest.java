@@ -29,6 +29,7 @@ class KeyValuesTest {
             case ID -> "condure";
             case WORKERS -> 2;
             case BATCH_SCHEDULING -> true; // ours, not Condure's
+            case NATIVE_ZMTP -> true; // ours, not Condure's
             case REQ_MAXCONN -> 100;
             case STREAM_MAXCONN -> 10_000;
             case BUFFER_SIZE -> 8192;
@@ -59,6 +60,7 @@ class KeyValuesTest {
                 Arguments.of(Key.ID, "condure-2", "condure-2"),
                 Arguments.of(Key.WORKERS, "8", 8),
                 Arguments.of(Key.BATCH_SCHEDULING, "false", false),
+                Arguments.of(Key.NATIVE_ZMTP, "false", false),
                 Arguments.of(Key.REQ_MAXCONN, "500", 500),
                 Arguments.of(Key.STREAM_MAXCONN, "50000", 50_000),
                 Arguments.of(Key.BUFFER_SIZE, "16384", 16_384),
@@ -128,6 +130,7 @@ class KeyValuesTest {
                 Arguments.of(Key.TLS_IDENTITIES_DIR, "", "value cannot be empty"),
                 Arguments.of(Key.COMPRESSION, "yes", "not a boolean"),
                 Arguments.of(Key.BATCH_SCHEDULING, "on", "not a boolean"),
+                Arguments.of(Key.NATIVE_ZMTP, "yes", "not a boolean"),
                 Arguments.of(Key.ZCLIENT_REQ, "inproc://x", "spec must be ipc or tcp"),
                 Arguments.of(Key.ZCLIENT_STREAM, "udp://x", "base spec must be ipc or tcp"),
                 Arguments.of(Key.ZCLIENT_STREAM, "tcp://127.0.0.1", "tcp base spec must specify port"),

@@ -20,6 +20,7 @@ public final class ZmqEndpoints {
 
     /** Loopback address the relays and JeroMQ meet on (IPv4, as JeroMQ's tcp:// defaults to). */
     static final String LOOPBACK_HOST = "127.0.0.1";
+    private static final String TCP_PREFIX = "tcp://";
     /** Loopback endpoint JeroMQ binds on behind an ipc:// bind; JeroMQ picks the port. */
     static final String LOOPBACK_ANY_PORT = "tcp://" + LOOPBACK_HOST + ":*";
     /** Accept backlog of the relay listeners. */
@@ -72,6 +73,76 @@ public final class ZmqEndpoints {
             file.removeIfOurs();
             throw e;
         }
+    }
+
+    /** A channel listening on a bound endpoint, and the handle that stops it (removing an ipc socket file). */
+    public record Listening(ServerSocketChannel channel, EndpointHandle handle) {}
+
+    /**
+     * Opens a listening channel for {@code endpoint} without JeroMQ, for a socket that speaks ZMTP itself:
+     * {@code ipc://PATH} binds a Unix-domain socket there (a stale socket file is replaced, {@code fileMode}
+     * applied as in {@link #bind}); {@code tcp://HOST:PORT} binds a TCP port ({@code *} for every address).
+     *
+     * @throws ZmqEndpointException naming the endpoint, e.g. when its directory is missing or it is in use
+     */
+    public static Listening listen(String endpoint, int fileMode) throws ZmqEndpointException {
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (endpoint.startsWith(IpcSocketFile.IPC_PREFIX)) {
+            if (fileMode < 0 || fileMode > IpcSocketFile.MAX_FILE_MODE) {
+                throw new ZmqEndpointException(endpoint, "file mode " + Integer.toOctalString(fileMode)
+                        + " is outside 0..777 (octal)");
+            }
+            Path path = IpcSocketFile.pathOf(endpoint);
+            IpcSocketFile file = IpcSocketFile.prepareBind(endpoint, path);
+            ServerSocketChannel unix = openUnixListener(endpoint, path);
+            file.markBound();
+            try {
+                if (fileMode != 0) {
+                    file.chmod(fileMode);
+                }
+            } catch (ZmqEndpointException e) {
+                closeQuietly(unix);
+                file.removeIfOurs();
+                throw e;
+            }
+            return new Listening(unix, new ListenerHandle(endpoint, unix, file::removeIfOurs));
+        }
+        if (endpoint.startsWith(TCP_PREFIX)) {
+            InetSocketAddress address = tcpAddressOf(endpoint);
+            ServerSocketChannel tcp = null;
+            try {
+                tcp = ServerSocketChannel.open();
+                tcp.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+                tcp.bind(address, RELAY_BACKLOG_CONNECTIONS);
+                return new Listening(tcp, new ListenerHandle(endpoint, tcp, () -> { }));
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(tcp);
+                throw new ZmqEndpointException(endpoint, "cannot listen on " + address, e);
+            }
+        }
+        throw new ZmqEndpointException(endpoint, "only ipc:// and tcp:// endpoints can be listened on");
+    }
+
+    private static InetSocketAddress tcpAddressOf(String endpoint) throws ZmqEndpointException {
+        String rest = endpoint.substring(TCP_PREFIX.length());
+        int colon = rest.lastIndexOf(':');
+        if (colon < 0) {
+            throw new ZmqEndpointException(endpoint, "tcp endpoint has no port");
+        }
+        String host = rest.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(rest.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new ZmqEndpointException(endpoint, "tcp endpoint port is not a number");
+        }
+        if (port < 0 || port > 65535) {
+            throw new ZmqEndpointException(endpoint, "tcp endpoint port out of range");
+        }
+        return host.equals("*") || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }
 
     /**

@@ -1,0 +1,298 @@
+package io.condurejava.zmq.zmtp;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One handler connection of a {@link ZmtpSocket}: the ZMTP 3.0 handshake (greeting, then READY both ways),
+ * then frames in and out over a non-blocking channel. Outgoing frames gather in a buffer that
+ * {@link #flush()} writes once per hub round; incoming messages go to the owner. Runs on the ZeroMQ thread.
+ */
+final class ZmtpPeer implements ChannelWatcher {
+    /** Bytes read per {@code read} call; also how far one frame's header may be split. */
+    static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** A peer that has this many bytes waiting to be written takes no more messages (see {@link #full}). */
+    static final int MAX_PENDING_BYTES = 4 * 1024 * 1024;
+    /** Reads per readiness: enough to take a burst, few enough that one busy peer does not hold up a round. */
+    private static final int READS_PER_READY = 4;
+    private static final int INITIAL_OUT_BYTES = 16 * 1024;
+
+    private enum State { GREETING, READY, ACTIVE, CLOSED }
+
+    private final ZmtpSocket owner;
+    private final SocketChannel channel;
+    private final String endpoint;
+    private final FrameDecoder decoder;
+    private final ByteBuffer in = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final byte[] greeting = new byte[Greeting.BYTES];
+    private int greetingFilled;
+    private ByteBuffer out = ByteBuffer.allocateDirect(INITIAL_OUT_BYTES); // write mode
+    private int queuedMessages; // messages appended since the buffer was last empty
+    private boolean skippingMessage; // later frames of a multi-frame message are being skipped
+    private State state = State.GREETING;
+    private SelectionKey key;
+    private byte[] identity;
+    private String peerType = "?";
+
+    ZmtpPeer(ZmtpSocket owner, SocketChannel channel, String endpoint, long maxFrameBytes) {
+        this.owner = owner;
+        this.channel = channel;
+        this.endpoint = endpoint;
+        this.decoder = new FrameDecoder(maxFrameBytes);
+    }
+
+    /** Registers for reads and sends our greeting. */
+    void start(Selector selector) throws IOException {
+        channel.configureBlocking(false);
+        key = channel.register(selector, SelectionKey.OP_READ, this);
+        out.put(Greeting.ours());
+        flush();
+    }
+
+    boolean active() {
+        return state == State.ACTIVE;
+    }
+
+    boolean closed() {
+        return state == State.CLOSED;
+    }
+
+    /** The identity the peer gave in its READY, or the one the owner assigned; null before READY. */
+    byte[] identity() {
+        return identity;
+    }
+
+    void assignIdentity(byte[] identity) {
+        this.identity = identity;
+    }
+
+    String endpoint() {
+        return endpoint;
+    }
+
+    String peerType() {
+        return peerType;
+    }
+
+    /** True when the peer should take no more messages until it has read what it has (the send HWM). */
+    boolean full(int hwmMessages) {
+        return queuedMessages >= hwmMessages || out.position() >= MAX_PENDING_BYTES;
+    }
+
+    boolean hasPendingOutput() {
+        return out.position() > 0;
+    }
+
+    /** Queues one message of one or more frames; written by the next {@link #flush()}. */
+    void queue(byte[]... frames) {
+        int size = 0;
+        for (byte[] frame : frames) {
+            size += Frames.encodedSize(frame.length);
+        }
+        ensureRoom(size);
+        for (int i = 0; i < frames.length; i++) {
+            Frames.put(out, i < frames.length - 1 ? Frames.MORE : 0, frames[i]);
+        }
+        queuedMessages++;
+    }
+
+    /** Writes what the channel takes now; asks for write readiness when some is left. */
+    void flush() {
+        if (state == State.CLOSED || out.position() == 0) {
+            return;
+        }
+        out.flip();
+        try {
+            while (out.hasRemaining() && channel.write(out) > 0) {
+                // the socket took some; offer the rest
+            }
+        } catch (IOException e) {
+            out.compact();
+            close("write failed: " + e.getMessage(), false);
+            return;
+        }
+        out.compact();
+        if (out.position() == 0) {
+            queuedMessages = 0;
+            key.interestOps(SelectionKey.OP_READ);
+        } else {
+            key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+    }
+
+    @Override
+    public void onReady(SelectionKey ready) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (ready.isValid() && ready.isWritable()) {
+            flush();
+        }
+        if (state != State.CLOSED && ready.isValid() && ready.isReadable()) {
+            read();
+        }
+    }
+
+    /** Closes the connection; what it had not written is lost, as when a ZeroMQ peer goes away. */
+    void close(String why, boolean warn) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        State was = state;
+        state = State.CLOSED;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        owner.removed(this, was == State.ACTIVE, why, warn);
+    }
+
+    private void read() {
+        for (int i = 0; i < READS_PER_READY; i++) {
+            int n;
+            try {
+                n = channel.read(in);
+            } catch (IOException e) {
+                close("read failed: " + e.getMessage(), false);
+                return;
+            }
+            if (n < 0) {
+                close("closed by the handler", false);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            in.flip();
+            boolean open = process();
+            in.compact();
+            if (!open) {
+                return;
+            }
+        }
+    }
+
+    /** Works through what {@link #in} holds (read mode); false once the peer was closed. */
+    private boolean process() {
+        if (state == State.GREETING) {
+            int take = Math.min(in.remaining(), Greeting.BYTES - greetingFilled);
+            in.get(greeting, greetingFilled, take);
+            greetingFilled += take;
+            if (greetingFilled < Greeting.BYTES) {
+                return true;
+            }
+            String problem = Greeting.problemWith(greeting);
+            if (problem != null) {
+                close("bad ZMTP greeting: " + problem, true);
+                return false;
+            }
+            state = State.READY;
+            ensureRoom(Frames.encodedSize(owner.readyBody().length));
+            Frames.put(out, Frames.COMMAND, owner.readyBody());
+            flush();
+            if (state == State.CLOSED) {
+                return false;
+            }
+        }
+        try {
+            return decoder.decode(in, this::frame);
+        } catch (FrameDecoder.BadFrame e) {
+            close("bad ZMTP frame: " + e.getMessage(), true);
+            return false;
+        }
+    }
+
+    private boolean frame(int flags, byte[] body) {
+        if ((flags & Frames.COMMAND) != 0) {
+            return command(body);
+        }
+        if (state != State.ACTIVE) {
+            close("sent a message before READY", true);
+            return false;
+        }
+        boolean first = !skippingMessage;
+        skippingMessage = (flags & Frames.MORE) != 0;
+        if (first) {
+            owner.message(this, body);
+        }
+        return state != State.CLOSED;
+    }
+
+    private boolean command(byte[] body) {
+        String name;
+        try {
+            name = Commands.name(body);
+            if (state == State.READY) {
+                if (!name.equals(Commands.READY)) {
+                    close("sent " + name + " where READY was expected", true);
+                    return false;
+                }
+                return ready(Commands.readyProperties(body));
+            }
+        } catch (Commands.BadCommand e) {
+            close("bad ZMTP command: " + e.getMessage(), true);
+            return false;
+        }
+        switch (name) {
+            case Commands.PING -> {
+                byte[] pong = Commands.pongFor(body);
+                ensureRoom(Frames.encodedSize(pong.length));
+                Frames.put(out, Frames.COMMAND, pong); // written with the round's flush
+            }
+            case Commands.ERROR -> {
+                close("the handler sent ERROR: " + errorReason(body), true);
+                return false;
+            }
+            default -> {
+                // PONG and commands of later ZMTP versions need nothing from us
+            }
+        }
+        return true;
+    }
+
+    private boolean ready(Map<String, byte[]> properties) {
+        byte[] type = properties.get(Commands.SOCKET_TYPE);
+        peerType = type == null ? "(none)" : new String(type, StandardCharsets.US_ASCII);
+        if (type == null || !Commands.compatible(owner.typeName(), peerType)) {
+            close("a " + peerType + " socket cannot talk to our " + owner.typeName(), true);
+            return false;
+        }
+        byte[] given = properties.get(Commands.IDENTITY);
+        identity = given == null || given.length == 0 ? null : given;
+        state = State.ACTIVE;
+        owner.activated(this);
+        return state != State.CLOSED;
+    }
+
+    private static String errorReason(byte[] body) {
+        int at = 1 + (body[0] & 0xFF);
+        if (at >= body.length) {
+            return "(no reason)";
+        }
+        int length = Math.min(body[at] & 0xFF, body.length - at - 1);
+        return new String(body, at + 1, length, StandardCharsets.US_ASCII);
+    }
+
+    private void ensureRoom(int bytes) {
+        if (out.remaining() >= bytes) {
+            return;
+        }
+        int capacity = out.capacity();
+        while (capacity - out.position() < bytes) {
+            capacity = Math.max(capacity * 2, out.position() + bytes);
+        }
+        ByteBuffer grown = ByteBuffer.allocateDirect(capacity);
+        out.flip();
+        grown.put(out);
+        out = grown;
+    }
+}
