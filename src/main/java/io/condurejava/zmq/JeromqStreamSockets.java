@@ -115,6 +115,11 @@ final class JeromqStreamSockets implements StreamSockets {
     }
 
     @Override
+    public void tick(long nowNanos) {
+        // JeroMQ enforces its own handshake deadline
+    }
+
+    @Override
     public boolean hasPendingOutput() {
         return false; // JeroMQ keeps its own queues; the linger at close covers them
     }

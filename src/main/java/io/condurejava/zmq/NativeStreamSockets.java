@@ -93,6 +93,13 @@ final class NativeStreamSockets implements StreamSockets {
     }
 
     @Override
+    public void tick(long nowNanos) {
+        push.expireHandshakes(nowNanos);
+        router.expireHandshakes(nowNanos);
+        sub.expireHandshakes(nowNanos);
+    }
+
+    @Override
     public boolean hasPendingOutput() {
         return push.hasPendingOutput() || router.hasPendingOutput() || sub.hasPendingOutput();
     }

@@ -36,9 +36,12 @@ sealed interface StreamSockets permits JeromqStreamSockets, NativeStreamSockets 
     /** The selector reported {@code fired} (the hub's socket bits). */
     void signalled(int fired);
 
+    /** Once a second: drops handler connections whose handshake has taken too long. */
+    void tick(long nowNanos);
+
     /** True while bytes for handlers are still queued inside the sockets. */
     boolean hasPendingOutput();
 
-    /** Before the context closes: gives queued messages up to {@code lingerMillis} to leave. */
+    /** Before the context closes: gives queued messages up to {@code lingerMillis} to leave. Idempotent. */
     void prepareClose(int lingerMillis);
 }

@@ -192,6 +192,7 @@ public final class ZmqHub implements AutoCloseable {
                 log.error("ZeroMQ thread: unexpected failure, continuing", e);
             }
         }
+        streamSockets.prepareClose(CLOSE_LINGER_MILLIS); // native sockets linger on this selector
         selector.close();
     }
 
@@ -220,6 +221,7 @@ public final class ZmqHub implements AutoCloseable {
         if (now - nextSweep >= 0) {
             sweeper.sweep(now);
             progress += routedSender.flush();
+            streamSockets.tick(now);
             nextSweep = now + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
         }
         streamSockets.afterRound();

@@ -1,6 +1,7 @@
 package io.condurejava.zmq.zmtp;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Cuts ZMTP 3.0 frames out of a byte stream as it arrives. A body larger than what is buffered is gathered
@@ -23,11 +24,14 @@ final class FrameDecoder {
     }
 
     private static final int RESERVED_FLAGS = 0xF8;
+    /** First allocation for a body that has not fully arrived; it doubles as more comes. */
+    private static final int INITIAL_PARTIAL_BYTES = 64 * 1024;
 
     private final long maxFrameBytes;
     private byte[] partial; // body being gathered across reads, or null
     private int partialFlags;
     private int partialFilled;
+    private int partialLength;
 
     FrameDecoder(long maxFrameBytes) {
         this.maxFrameBytes = maxFrameBytes;
@@ -40,10 +44,15 @@ final class FrameDecoder {
     boolean decode(ByteBuffer in, Sink sink) throws BadFrame {
         while (true) {
             if (partial != null) {
-                int take = Math.min(in.remaining(), partial.length - partialFilled);
+                int take = Math.min(in.remaining(), partialLength - partialFilled);
+                if (partialFilled + take > partial.length) {
+                    // grown as bytes arrive: a header alone cannot make us allocate its whole stated size
+                    partial = Arrays.copyOf(partial, (int) Math.min(partialLength, Math.max(partial.length * 2L,
+                            partialFilled + take)));
+                }
                 in.get(partial, partialFilled, take);
                 partialFilled += take;
-                if (partialFilled < partial.length) {
+                if (partialFilled < partialLength) {
                     return true;
                 }
                 byte[] body = partial;
@@ -88,7 +97,8 @@ final class FrameDecoder {
                 }
             } else {
                 in.position(start + headerBytes);
-                partial = new byte[length];
+                partial = new byte[Math.min(length, INITIAL_PARTIAL_BYTES)];
+                partialLength = length;
                 partialFlags = frameFlags;
                 partialFilled = 0;
             }

@@ -24,6 +24,23 @@ final class Greeting {
     }
 
     /**
+     * Checks the first {@code filled} bytes of a greeting still arriving, so that a peer that is plainly not
+     * ZMTP (an HTTP request, say) is turned away at once; null when nothing is wrong so far.
+     */
+    static String problemWithStart(byte[] greeting, int filled) {
+        if (filled >= 1 && (greeting[0] & 0xFF) != 0xFF) {
+            return "not a ZMTP 2+ signature (first byte " + hex(greeting, 1) + ")";
+        }
+        if (filled >= 10 && (greeting[9] & 0x01) == 0) {
+            return "not a ZMTP 2+ signature (first bytes " + hex(greeting, 10) + ")";
+        }
+        if (filled >= 11 && (greeting[VERSION_MAJOR_AT] & 0xFF) < 3) {
+            return "peer speaks ZMTP " + (greeting[VERSION_MAJOR_AT] & 0xFF) + ".x; 3.0 or later is needed";
+        }
+        return null;
+    }
+
+    /**
      * Checks a peer's whole greeting; returns null when we can talk to it, else why not (for the log line).
      */
     static String problemWith(byte[] greeting) {

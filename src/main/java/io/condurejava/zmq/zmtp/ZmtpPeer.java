@@ -38,8 +38,10 @@ final class ZmtpPeer implements ChannelWatcher {
     private SelectionKey key;
     private byte[] identity;
     private String peerType = "?";
+    private final long acceptedAtNanos;
 
-    ZmtpPeer(ZmtpSocket owner, SocketChannel channel, String endpoint, long maxFrameBytes) {
+    ZmtpPeer(ZmtpSocket owner, SocketChannel channel, String endpoint, long maxFrameBytes, long acceptedAtNanos) {
+        this.acceptedAtNanos = acceptedAtNanos;
         this.owner = owner;
         this.channel = channel;
         this.endpoint = endpoint;
@@ -52,6 +54,10 @@ final class ZmtpPeer implements ChannelWatcher {
         key = channel.register(selector, SelectionKey.OP_READ, this);
         out.put(Greeting.ours());
         flush();
+    }
+
+    long acceptedAtNanos() {
+        return acceptedAtNanos;
     }
 
     boolean active() {
@@ -119,9 +125,9 @@ final class ZmtpPeer implements ChannelWatcher {
         out.compact();
         if (out.position() == 0) {
             queuedMessages = 0;
-            key.interestOps(SelectionKey.OP_READ);
-        } else {
-            key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+        if (key.isValid()) {
+            key.interestOps(out.position() == 0 ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
         }
     }
 
@@ -187,10 +193,11 @@ final class ZmtpPeer implements ChannelWatcher {
             int take = Math.min(in.remaining(), Greeting.BYTES - greetingFilled);
             in.get(greeting, greetingFilled, take);
             greetingFilled += take;
-            if (greetingFilled < Greeting.BYTES) {
+            String problem = greetingFilled < Greeting.BYTES ? Greeting.problemWithStart(greeting, greetingFilled)
+                    : Greeting.problemWith(greeting);
+            if (problem == null && greetingFilled < Greeting.BYTES) {
                 return true;
             }
-            String problem = Greeting.problemWith(greeting);
             if (problem != null) {
                 close("bad ZMTP greeting: " + problem, true);
                 return false;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ public final class ZmtpSocket {
     private static final Logger log = LoggerFactory.getLogger("zhttp");
     /** Largest frame a handler may send; a larger one closes its connection (Condure sets no limit). */
     public static final long MAX_FRAME_BYTES = 256L * 1024 * 1024;
+    /** A connection that has not finished its handshake by then is closed (ZeroMQ's ZMQ_HANDSHAKE_IVL default). */
+    static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final byte[] EMPTY = new byte[0];
     private static final byte SUBSCRIBE = 1;
 
@@ -44,6 +47,7 @@ public final class ZmtpSocket {
     private final Map<ByteBuffer, ZmtpPeer> byIdentity = new HashMap<>();
     private final ArrayDeque<byte[]> inbound = new ArrayDeque<>();
     private Selector selector;
+    private boolean closed;
     private int nextPeer;
     private int generatedIdentities;
 
@@ -124,8 +128,19 @@ public final class ZmtpSocket {
 
     /** Writes what every handler connection has waiting (once per hub round). */
     public void flush() {
-        for (int i = 0; i < peers.size(); i++) {
+        for (int i = peers.size() - 1; i >= 0; i--) { // backwards: a failed write removes its peer
             peers.get(i).flush();
+        }
+    }
+
+    /** Closes connections whose handshake has not finished within {@link #HANDSHAKE_TIMEOUT_NANOS}. */
+    public void expireHandshakes(long nowNanos) {
+        for (int i = peers.size() - 1; i >= 0; i--) {
+            ZmtpPeer peer = peers.get(i);
+            if (!peer.active() && nowNanos - peer.acceptedAtNanos() > HANDSHAKE_TIMEOUT_NANOS) {
+                peer.close("no ZMTP handshake within " + TimeUnit.NANOSECONDS.toSeconds(HANDSHAKE_TIMEOUT_NANOS) + " s",
+                        true);
+            }
         }
     }
 
@@ -146,9 +161,13 @@ public final class ZmtpSocket {
 
     /**
      * Gives queued messages until {@code deadlineNanos} ({@link System#nanoTime()}) to leave, then closes every
-     * connection and stops listening (the caller removes ipc files).
+     * connection and stops listening (the caller removes ipc files). Call before the selector closes; idempotent.
      */
     public void close(long deadlineNanos) {
+        if (closed) {
+            return;
+        }
+        closed = true;
         long deadline = deadlineNanos;
         flush();
         while (hasPendingOutput() && System.nanoTime() - deadline < 0 && selector != null && selector.isOpen()) {
@@ -181,7 +200,7 @@ public final class ZmtpSocket {
     }
 
     void accepted(SocketChannel channel, String endpoint) {
-        ZmtpPeer peer = new ZmtpPeer(this, channel, endpoint, MAX_FRAME_BYTES);
+        ZmtpPeer peer = new ZmtpPeer(this, channel, endpoint, MAX_FRAME_BYTES, System.nanoTime());
         peers.add(peer);
         log.debug("{}: handler connection accepted", endpoint);
         try {
