@@ -26,6 +26,8 @@ public final class ZmtpSocket {
     private static final Logger log = LoggerFactory.getLogger("zhttp");
     /** Largest frame a handler may send; a larger one closes its connection (Condure sets no limit). */
     public static final long MAX_FRAME_BYTES = 256L * 1024 * 1024;
+    /** How long a pending handshake makes an unknown ROUTER address worth retrying (see {@link #route}). */
+    static final long HANDSHAKE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** A connection that has not finished its handshake by then is closed (ZeroMQ's ZMQ_HANDSHAKE_IVL default). */
     static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final byte[] EMPTY = new byte[0];
@@ -103,11 +105,16 @@ public final class ZmtpSocket {
         return false;
     }
 
-    /** ROUTER: queues {@code ["", payload]} to the handler whose identity is {@code address}. */
+    /**
+     * ROUTER: queues {@code ["", payload]} to the handler whose identity is {@code address}. An unknown
+     * address is FULL rather than UNREACHABLE while a handler connection accepted within
+     * {@link #HANDSHAKE_GRACE_NANOS} is still in its handshake: it may be that handler, whose READY (and so
+     * its identity) has not arrived yet, so the caller retries instead of losing the message.
+     */
     public Route route(byte[] address, byte[] payload) {
         ZmtpPeer peer = byIdentity.get(ByteBuffer.wrap(address));
         if (peer == null) {
-            return Route.UNREACHABLE;
+            return handshakeUnderway(System.nanoTime()) ? Route.FULL : Route.UNREACHABLE;
         }
         if (peer.full(hwm)) {
             return Route.FULL;
@@ -131,6 +138,16 @@ public final class ZmtpSocket {
         for (int i = peers.size() - 1; i >= 0; i--) { // backwards: a failed write removes its peer
             peers.get(i).flush();
         }
+    }
+
+    private boolean handshakeUnderway(long nowNanos) {
+        for (int i = 0; i < peers.size(); i++) {
+            ZmtpPeer peer = peers.get(i);
+            if (!peer.active() && nowNanos - peer.acceptedAtNanos() < HANDSHAKE_GRACE_NANOS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes connections whose handshake has not finished within {@link #HANDSHAKE_TIMEOUT_NANOS}. */

@@ -110,6 +110,37 @@ class ZmtpSocketRawTest {
     }
 
     @Test
+    void aRoutedMessageForAHandlerStillInItsHandshakeWaitsForItsReadyInsteadOfBeingLost() throws Exception {
+        ZmtpLoop.Bound router = loop.listen(ZmtpSocket.Type.ROUTER, HWM, NO_SUBSCRIPTION, ANY_LOOPBACK_PORT);
+        byte[] late = ascii("late-handler");
+        assertEquals(ZmtpSocket.Route.UNREACHABLE, loop.call(() -> router.socket().route(late, payload(1))),
+                "no handshake under way: an unknown address is unreachable");
+        try (RawZmtpPeer dealer = RawZmtpPeer.tcp(router.connectTo(), 0)) {
+            dealer.write(Greeting.ours());
+            dealer.readExactly(Greeting.BYTES);
+            assertEquals(Commands.READY, Commands.name(dealer.readFrame().body()));
+            assertEquals(ZmtpSocket.Route.FULL, loop.call(() -> router.socket().route(late, payload(1))),
+                    "a handshake under way: retry, it may be this handler");
+
+            dealer.writeFrame(Frames.COMMAND, readyWithIdentity("DEALER", late));
+            await().atMost(WAIT).until(() -> loop.call(() -> router.socket().route(late, payload(2)))
+                    == ZmtpSocket.Route.SENT);
+
+            assertEquals(0, dealer.readFrame().body().length, "the empty delimiter");
+            assertArrayEquals(payload(2), dealer.readFrame().body());
+        }
+    }
+
+    /** A READY body naming a socket type and an identity, as a DEALER or ROUTER with ZMQ_IDENTITY sends it. */
+    private static byte[] readyWithIdentity(String socketType, byte[] identity) {
+        ByteBuffer body = ByteBuffer.allocate(64 + identity.length);
+        body.put((byte) 5).put(ascii("READY"));
+        body.put((byte) 11).put(ascii("Socket-Type")).putInt(socketType.length()).put(ascii(socketType));
+        body.put((byte) 8).put(ascii("Identity")).putInt(identity.length).put(identity);
+        return java.util.Arrays.copyOf(body.array(), body.position());
+    }
+
+    @Test
     void handshakeByHandThenPingIsAnsweredWithPong() throws Exception {
         String endpoint = "ipc://" + dir.resolve("push");
         ZmtpLoop.Bound push = loop.listen(ZmtpSocket.Type.PUSH, HWM, NO_SUBSCRIPTION, endpoint);
