@@ -83,6 +83,16 @@ final class ConnectionContext {
     }
     CreditGate gate() { return gate; }
     OutputStream output() { return output; }
+
+    /** Writes a whole message (a 101, say) and flushes; skips the output buffer when it holds nothing. */
+    void writeAndFlush(byte[] bytes) throws IOException {
+        if (output instanceof LazyBufferedOutputStream lazy) {
+            lazy.writeAndFlush(bytes);
+        } else {
+            output.write(bytes);
+            output.flush();
+        }
+    }
     String peerAddress() { return peerAddress; }
     int peerPort() { return peerPort; }
     Logger log() { return log; }

@@ -71,6 +71,17 @@ final class LazyBufferedOutputStream extends OutputStream {
         }
     }
 
+    /** Writes {@code bytes} and flushes; with nothing buffered they go straight out, without a buffer. */
+    void writeAndFlush(byte[] bytes) throws IOException {
+        if (count == 0 && buf == null) {
+            out.write(bytes);
+            out.flush();
+            return;
+        }
+        write(bytes, 0, bytes.length);
+        flush();
+    }
+
     @Override
     public void flush() throws IOException {
         drain();

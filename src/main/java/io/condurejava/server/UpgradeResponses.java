@@ -13,6 +13,7 @@ import java.util.List;
  * connection's session thread.
  */
 final class UpgradeResponses {
+    private static final byte[] STATUS_PREFIX = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
     private UpgradeResponses() {
     }
 
@@ -36,21 +37,58 @@ final class UpgradeResponses {
             ctx.writeBadGateway();
             return;
         }
+        if (body == null) {
+            ctx.writeAndFlush(head(code, reason, headers)); // a 101: one array of its exact size, written at once
+            return;
+        }
         StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ').append(reason).append("\r\n");
         for (HttpHeader h : headers) {
-            if (body != null && (h.is("Content-Length") || h.is("Transfer-Encoding"))) {
-                continue;
+            if (!h.is("Content-Length") && !h.is("Transfer-Encoding")) {
+                text.append(h.name()).append(": ").append(h.value()).append("\r\n");
             }
-            text.append(h.name()).append(": ").append(h.value()).append("\r\n");
         }
-        if (body != null) {
-            text.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        text.append("\r\n");
+        text.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         ctx.output().write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (body != null) {
-            ctx.output().write(body);
-        }
+        ctx.output().write(body);
         ctx.output().flush();
+    }
+
+    /**
+     * {@code HTTP/1.1 CODE REASON}, the headers and the blank line, in Latin-1 (checked safe before), built
+     * straight into an array of the exact size: every upgrade writes one, so no builder and no copies.
+     */
+    static byte[] head(int code, String reason, List<HttpHeader> headers) {
+        int length = STATUS_PREFIX.length + 3 + 1 + reason.length() + 2 + 2;
+        for (HttpHeader h : headers) {
+            length += h.name().length() + 2 + h.value().length() + 2;
+        }
+        byte[] head = new byte[length];
+        System.arraycopy(STATUS_PREFIX, 0, head, 0, STATUS_PREFIX.length);
+        int at = STATUS_PREFIX.length;
+        head[at++] = (byte) ('0' + code / 100);
+        head[at++] = (byte) ('0' + code / 10 % 10);
+        head[at++] = (byte) ('0' + code % 10);
+        head[at++] = ' ';
+        at = latin1(reason, head, at);
+        head[at++] = '\r';
+        head[at++] = '\n';
+        for (HttpHeader h : headers) {
+            at = latin1(h.name(), head, at);
+            head[at++] = ':';
+            head[at++] = ' ';
+            at = latin1(h.value(), head, at);
+            head[at++] = '\r';
+            head[at++] = '\n';
+        }
+        head[at++] = '\r';
+        head[at] = '\n';
+        return head;
+    }
+
+    private static int latin1(String text, byte[] into, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            into[at + i] = (byte) text.charAt(i);
+        }
+        return at + text.length();
     }
 }

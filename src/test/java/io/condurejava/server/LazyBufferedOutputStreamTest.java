@@ -32,6 +32,30 @@ class LazyBufferedOutputStreamTest {
     }
 
     @Test
+    void writeAndFlushWithNothingBufferedGoesStraightOutAsOneWrite() throws Exception {
+        Writes out = new Writes();
+        LazyBufferedOutputStream s = new LazyBufferedOutputStream(out, CAPACITY);
+        byte[] answer = bytes(170, 3);
+        s.writeAndFlush(answer);
+        assertEquals(List.of(170), out.sizes);
+        assertArrayEquals(answer, out.toByteArray());
+    }
+
+    @Test
+    void writeAndFlushAfterBufferedBytesKeepsTheOrderInOneWrite() throws Exception {
+        Writes out = new Writes();
+        LazyBufferedOutputStream s = new LazyBufferedOutputStream(out, CAPACITY);
+        byte[] first = bytes(20, 4);
+        byte[] answer = bytes(170, 5);
+        s.write(first, 0, first.length);
+        s.writeAndFlush(answer);
+        assertEquals(List.of(190), out.sizes);
+        byte[] all = out.toByteArray();
+        assertArrayEquals(first, java.util.Arrays.copyOfRange(all, 0, 20));
+        assertArrayEquals(answer, java.util.Arrays.copyOfRange(all, 20, 190));
+    }
+
+    @Test
     void headAndBodyBeyondTheFirstBufferLeaveAsOneWrite() throws Exception {
         Writes out = new Writes();
         LazyBufferedOutputStream s = new LazyBufferedOutputStream(out, CAPACITY);
