@@ -58,8 +58,18 @@ final class TnetWriter {
         string(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A string of Latin-1 text, written char by char (no intermediate array); other chars become '?', as getBytes does. */
     void latin1(String s) {
-        string(s.getBytes(StandardCharsets.ISO_8859_1));
+        int n = s.length();
+        count(1);
+        ensure(n + 12);
+        writeDecimal(n);
+        buf[len++] = ':';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            buf[len++] = c <= 0xFF ? (byte) c : (byte) '?';
+        }
+        buf[len++] = ',';
     }
 
     void integer(long v) {

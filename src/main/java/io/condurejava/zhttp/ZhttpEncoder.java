@@ -41,13 +41,15 @@ final class ZhttpEncoder {
     private static final byte[] K_CONDITION = TnetWriter.frame("condition");
     /** Room for everything but bodies in a typical packet. */
     private static final int HEAD_ESTIMATE_BYTES = 256;
+    /** A header's list and string prefixes and terminators: {@code NN:NN:name,NN:value,]} with short lengths. */
+    private static final int HEADER_FRAMING_BYTES = 12;
 
     private ZhttpEncoder() {
     }
 
     static byte[] encode(ZhttpPacket p) {
         Payload payload = p.payload();
-        TnetWriter w = new TnetWriter(HEAD_ESTIMATE_BYTES + bodyLength(payload));
+        TnetWriter w = new TnetWriter(HEAD_ESTIMATE_BYTES + bodyLength(payload) + headersLength(payload));
         w.begin();
         writeCommon(w, p);
         switch (payload) {
@@ -75,6 +77,18 @@ final class ZhttpEncoder {
             case HandoffProceed h -> { }
         }
         return w.finish(TnetReader.DICT, (byte) 'T');
+    }
+
+    /** About what a request's or response's headers take encoded, so the first buffer fits them (no regrowth). */
+    private static int headersLength(Payload payload) {
+        if (!(payload instanceof Data d)) {
+            return 0;
+        }
+        int total = d.uri() == null ? 0 : d.uri().length();
+        for (HttpHeader h : d.headers()) {
+            total += h.name().length() + h.value().length() + HEADER_FRAMING_BYTES;
+        }
+        return total;
     }
 
     private static int bodyLength(Payload payload) {

@@ -33,6 +33,19 @@ class TnetstringTest {
     }
 
     @Test
+    void writerLatin1WritesEachCharAsOneByteAndGrowsPastItsFirstBuffer() {
+        String long1 = "v\u00e9".repeat(100); // 200 chars: past the 64-byte first buffer
+        TnetWriter w = new TnetWriter(0);
+        w.begin();
+        w.latin1("caf\u00e9 \u20ac"); // the euro sign is not Latin-1: '?', as String.getBytes(ISO_8859_1) gives
+        w.latin1(long1);
+        w.latin1("");
+        byte[] got = w.finish(TnetReader.LIST, (byte) 'T');
+        String body = "6:caf\u00e9 ?,200:" + long1 + ",0:,";
+        assertEquals("T" + body.length() + ":" + body + "]", new String(got, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void writerEnforcesTheValueLimit() {
         TnetWriter w = new TnetWriter(0);
         w.begin(); // counts 2
