@@ -52,18 +52,11 @@ public final class ZmqEndpoints {
             zmqBind(socket, endpoint, endpoint);
             return new DirectHandle(lastEndpointOr(socket, endpoint));
         }
-        if (fileMode < 0 || fileMode > IpcSocketFile.MAX_FILE_MODE) {
-            throw new ZmqEndpointException(endpoint, "file mode " + Integer.toOctalString(fileMode)
-                    + " is outside 0..777 (octal)");
-        }
         Path path = IpcSocketFile.pathOf(endpoint);
-        IpcSocketFile file = IpcSocketFile.prepareBind(endpoint, path);
-        ServerSocketChannel unix = openUnixListener(endpoint, path);
+        UnixListener listener = bindUnix(endpoint, path, fileMode);
+        ServerSocketChannel unix = listener.channel();
+        IpcSocketFile file = listener.file();
         try {
-            file.markBound();
-            if (fileMode != 0) {
-                file.chmod(fileMode);
-            }
             zmqBind(socket, LOOPBACK_ANY_PORT, endpoint);
             InetSocketAddress jeromq = loopbackAddressOf(socket.getLastEndpoint(), endpoint);
             Relay.Opener toJeromq = () -> SocketChannel.open(jeromq);
@@ -88,24 +81,9 @@ public final class ZmqEndpoints {
     public static Listening listen(String endpoint, int fileMode) throws ZmqEndpointException {
         Objects.requireNonNull(endpoint, "endpoint");
         if (endpoint.startsWith(IpcSocketFile.IPC_PREFIX)) {
-            if (fileMode < 0 || fileMode > IpcSocketFile.MAX_FILE_MODE) {
-                throw new ZmqEndpointException(endpoint, "file mode " + Integer.toOctalString(fileMode)
-                        + " is outside 0..777 (octal)");
-            }
-            Path path = IpcSocketFile.pathOf(endpoint);
-            IpcSocketFile file = IpcSocketFile.prepareBind(endpoint, path);
-            ServerSocketChannel unix = openUnixListener(endpoint, path);
-            file.markBound();
-            try {
-                if (fileMode != 0) {
-                    file.chmod(fileMode);
-                }
-            } catch (ZmqEndpointException e) {
-                closeQuietly(unix);
-                file.removeIfOurs();
-                throw e;
-            }
-            return new Listening(unix, new ListenerHandle(endpoint, unix, file::removeIfOurs));
+            UnixListener listener = bindUnix(endpoint, IpcSocketFile.pathOf(endpoint), fileMode);
+            return new Listening(listener.channel(),
+                    new ListenerHandle(endpoint, listener.channel(), listener.file()::removeIfOurs));
         }
         if (endpoint.startsWith(TCP_PREFIX)) {
             InetSocketAddress address = tcpAddressOf(endpoint);
@@ -121,6 +99,29 @@ public final class ZmqEndpoints {
             }
         }
         throw new ZmqEndpointException(endpoint, "only ipc:// and tcp:// endpoints can be listened on");
+    }
+
+    private record UnixListener(ServerSocketChannel channel, IpcSocketFile file) {}
+
+    /** Binds a Unix listener at {@code path} (replacing a stale socket file) and applies {@code fileMode}. */
+    private static UnixListener bindUnix(String endpoint, Path path, int fileMode) throws ZmqEndpointException {
+        if (fileMode < 0 || fileMode > IpcSocketFile.MAX_FILE_MODE) {
+            throw new ZmqEndpointException(endpoint, "file mode " + Integer.toOctalString(fileMode)
+                    + " is outside 0..777 (octal)");
+        }
+        IpcSocketFile file = IpcSocketFile.prepareBind(endpoint, path);
+        ServerSocketChannel unix = openUnixListener(endpoint, path);
+        file.markBound();
+        try {
+            if (fileMode != 0) {
+                file.chmod(fileMode);
+            }
+        } catch (ZmqEndpointException e) {
+            closeQuietly(unix);
+            file.removeIfOurs();
+            throw e;
+        }
+        return new UnixListener(unix, file);
     }
 
     private static InetSocketAddress tcpAddressOf(String endpoint) throws ZmqEndpointException {
