@@ -76,9 +76,8 @@ final class HubSelector implements AutoCloseable {
             return 0;
         }
         int fired = 0;
-        SelectionKey[] ready = selected.toArray(new SelectionKey[0]);
-        selected.clear();
-        for (SelectionKey key : ready) {
+        // watchers register new channels and cancel keys, neither of which changes the selected set
+        for (SelectionKey key : selected) {
             if (key.attachment() instanceof ChannelWatcher watcher) {
                 if (key.isValid()) {
                     watcher.onReady(key);
@@ -87,6 +86,7 @@ final class HubSelector implements AutoCloseable {
                 fired |= (Integer) key.attachment();
             }
         }
+        selected.clear();
         return fired;
     }
 

@@ -94,16 +94,18 @@ final class ZmtpPeer implements ChannelWatcher {
         return out.position() > 0;
     }
 
-    /** Queues one message of one or more frames; written by the next {@link #flush()}. */
-    void queue(byte[]... frames) {
-        int size = 0;
-        for (byte[] frame : frames) {
-            size += Frames.encodedSize(frame.length);
-        }
-        ensureRoom(size);
-        for (int i = 0; i < frames.length; i++) {
-            Frames.put(out, i < frames.length - 1 ? Frames.MORE : 0, frames[i]);
-        }
+    /** Queues a one-frame message; written by the next {@link #flush()}. */
+    void queue(byte[] frame) {
+        ensureRoom(Frames.encodedSize(frame.length));
+        Frames.put(out, 0, frame);
+        queuedMessages++;
+    }
+
+    /** Queues {@code ["", payload]}, a message as a ROUTER delivers it to a DEALER or ROUTER peer. */
+    void queueAfterEmptyDelimiter(byte[] payload) {
+        ensureRoom(Frames.encodedSize(0) + Frames.encodedSize(payload.length));
+        out.put((byte) Frames.MORE).put((byte) 0);
+        Frames.put(out, 0, payload);
         queuedMessages++;
     }
 

@@ -30,7 +30,6 @@ public final class ZmtpSocket {
     static final long HANDSHAKE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** A connection that has not finished its handshake by then is closed (ZeroMQ's ZMQ_HANDSHAKE_IVL default). */
     static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final byte[] EMPTY = new byte[0];
     private static final byte SUBSCRIBE = 1;
 
     /** The kinds of socket the server side of stream mode binds. */
@@ -119,7 +118,7 @@ public final class ZmtpSocket {
         if (peer.full(hwm)) {
             return Route.FULL;
         }
-        peer.queue(EMPTY, payload);
+        peer.queueAfterEmptyDelimiter(payload);
         return Route.SENT;
     }
 
