@@ -20,6 +20,9 @@ import java.util.List;
 public final class Handshake {
     /** The GUID appended to the key before hashing (RFC 6455 §1.3). */
     public static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final byte[] GUID_BYTES = GUID.getBytes(StandardCharsets.ISO_8859_1);
+    /** Never used itself: {@link #newSha1()} clones it. */
+    private static final MessageDigest SHA1_PROTOTYPE = sha1Prototype();
     /** The only protocol version this server speaks. */
     public static final String VERSION = "13";
     public static final String KEY_HEADER = "Sec-WebSocket-Key";
@@ -120,12 +123,30 @@ public final class Handshake {
 
     /** {@code base64(SHA-1(key + GUID))} (RFC 6455 §4.2.2 (5.4)). */
     public static String acceptKey(String key) {
+        MessageDigest sha1 = newSha1();
+        sha1.update(key.getBytes(StandardCharsets.ISO_8859_1));
+        sha1.update(GUID_BYTES);
+        return Base64.getEncoder().encodeToString(sha1.digest());
+    }
+
+    /**
+     * A fresh SHA-1 digest, cloned from one looked up once: {@code getInstance} walks the security providers
+     * and fills a thread-local map on every call, which on a fresh virtual thread per upgrade is most of what a
+     * handshake allocates besides the request itself.
+     */
+    private static MessageDigest sha1Prototype() {
         try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            byte[] digest = sha1.digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1));
-            return Base64.getEncoder().encodeToString(digest);
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-1", e);
+        }
+    }
+
+    private static MessageDigest newSha1() {
+        try {
+            return (MessageDigest) SHA1_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha1Prototype(); // a provider whose digest cannot be cloned: look it up each time
         }
     }
 

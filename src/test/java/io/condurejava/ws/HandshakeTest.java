@@ -4,6 +4,7 @@ import io.condurejava.http1.HttpHeader;
 import io.condurejava.http1.HttpVersion;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +54,31 @@ class HandshakeTest {
     @Test
     void rfcSampleKeyGivesTheRfcAcceptValue() {
         assertEquals("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", Handshake.acceptKey(KEY));
+    }
+
+    @Test
+    void acceptKeysComputedAtOnceOnManyThreadsDoNotMix() throws Exception {
+        java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String key = java.util.Base64.getEncoder().encodeToString(
+                                ("key " + thread + " " + i + "....").getBytes(StandardCharsets.US_ASCII));
+                        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
+                                .digest((key + Handshake.GUID).getBytes(StandardCharsets.US_ASCII));
+                        if (!java.util.Base64.getEncoder().encodeToString(sha1).equals(Handshake.acceptKey(key))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+        }
+        for (java.util.concurrent.Future<Boolean> result : results) {
+            assertTrue(result.get());
+        }
     }
 
     @Test
