@@ -31,7 +31,13 @@ final class ZmtpPeer implements ChannelWatcher {
     private final ByteBuffer in = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final byte[] greeting = new byte[Greeting.BYTES];
     private int greetingFilled;
-    private ByteBuffer out = ByteBuffer.allocateDirect(INITIAL_OUT_BYTES); // write mode
+    /**
+     * Frames to send, in write mode: bytes {@code [written, position)} are still to go. Written bytes are only
+     * moved out of the way once they fill half the buffer, not after every write: a handler that takes a socket
+     * buffer's worth at a time would otherwise have megabytes moved for each write.
+     */
+    private ByteBuffer out = ByteBuffer.allocateDirect(INITIAL_OUT_BYTES);
+    private int written;
     private int queuedMessages; // messages appended since the buffer was last empty
     private boolean skippingMessage; // later frames of a multi-frame message are being skipped
     private State state = State.GREETING;
@@ -87,11 +93,11 @@ final class ZmtpPeer implements ChannelWatcher {
 
     /** True when the peer should take no more messages until it has read what it has (the send HWM). */
     boolean full(int hwmMessages) {
-        return queuedMessages >= hwmMessages || out.position() >= MAX_PENDING_BYTES;
+        return queuedMessages >= hwmMessages || out.position() - written >= MAX_PENDING_BYTES;
     }
 
     boolean hasPendingOutput() {
-        return out.position() > 0;
+        return out.position() > written;
     }
 
     /** Queues a one-frame message; written by the next {@link #flush()}. */
@@ -111,25 +117,32 @@ final class ZmtpPeer implements ChannelWatcher {
 
     /** Writes what the channel takes now; asks for write readiness when some is left. */
     void flush() {
-        if (state == State.CLOSED || out.position() == 0) {
+        int end = out.position();
+        if (state == State.CLOSED || end == written) {
             return;
         }
-        out.flip();
+        out.limit(end).position(written);
         try {
             while (out.hasRemaining() && channel.write(out) > 0) {
                 // the socket took some; offer the rest
             }
         } catch (IOException e) {
-            out.compact();
+            out.limit(out.capacity()).position(end);
             close("write failed: " + e.getMessage(), false);
             return;
         }
-        out.compact();
-        if (out.position() == 0) {
+        written = out.position();
+        out.limit(out.capacity()).position(end);
+        boolean drained = written == end;
+        if (drained) {
+            out.clear();
+            written = 0;
             queuedMessages = 0;
+        } else if (written >= out.capacity() / 2) {
+            dropWritten();
         }
         if (key.isValid()) {
-            key.interestOps(out.position() == 0 ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            key.interestOps(drained ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
         }
     }
 
@@ -291,9 +304,22 @@ final class ZmtpPeer implements ChannelWatcher {
         return new String(body, at + 1, length, StandardCharsets.US_ASCII);
     }
 
+    /** Moves the bytes still to be written to the front of the buffer. */
+    private void dropWritten() {
+        out.limit(out.position()).position(written);
+        out.compact();
+        written = 0;
+    }
+
     private void ensureRoom(int bytes) {
         if (out.remaining() >= bytes) {
             return;
+        }
+        if (written > 0) {
+            dropWritten();
+            if (out.remaining() >= bytes) {
+                return;
+            }
         }
         int capacity = out.capacity();
         while (capacity - out.position() < bytes) {
