@@ -123,12 +123,18 @@ final class TnetWriter {
 
     /** Closes the outermost container and returns {@code lead} + the value as an exact-size array. */
     byte[] finish(byte type, byte lead) {
+        EncodedPacket done = finishInPlace(type, lead);
+        return Arrays.copyOfRange(done.bytes(), done.offset(), done.offset() + done.length());
+    }
+
+    /** As {@link #finish}, but returns where the value lies in this writer's own buffer (no copy). */
+    EncodedPacket finishInPlace(byte type, byte lead) {
         if (depth != 1) {
             throw new IllegalStateException("finish() with " + depth + " open containers");
         }
         int prefixStart = closeContainer(marks[--depth], type);
         buf[prefixStart - 1] = lead;
-        return Arrays.copyOfRange(buf, prefixStart - 1, len);
+        return new EncodedPacket(buf, prefixStart - 1, len - (prefixStart - 1));
     }
 
     /** Writes the length prefix just before the payload and the type byte after it; returns the prefix start. */

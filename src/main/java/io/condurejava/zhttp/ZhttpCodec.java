@@ -38,6 +38,14 @@ public final class ZhttpCodec {
         return ZhttpEncoder.encode(Objects.requireNonNull(p, "packet"));
     }
 
+    /**
+     * As {@link #encode}, but the packet stays where the encoder wrote it (no copy into an exact-size array): for
+     * messages that are only written out, such as request-body pieces on their way to a handler.
+     */
+    public static EncodedPacket encodeInPlace(ZhttpPacket p) {
+        return ZhttpEncoder.encodeInPlace(Objects.requireNonNull(p, "packet"));
+    }
+
     /** Decodes {@code buf[off, off+len)}, which must start with {@code T}; trailing bytes are ignored. */
     public static ZhttpPacket decode(byte[] buf, int off, int len) throws ZhttpFormatException {
         Objects.checkFromIndexSize(off, len, buf.length);

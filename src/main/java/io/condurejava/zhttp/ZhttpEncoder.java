@@ -48,6 +48,12 @@ final class ZhttpEncoder {
     }
 
     static byte[] encode(ZhttpPacket p) {
+        EncodedPacket done = encodeInPlace(p);
+        return done.offset() == 0 && done.length() == done.bytes().length ? done.bytes()
+                : java.util.Arrays.copyOfRange(done.bytes(), done.offset(), done.offset() + done.length());
+    }
+
+    static EncodedPacket encodeInPlace(ZhttpPacket p) {
         Payload payload = p.payload();
         TnetWriter w = new TnetWriter(HEAD_ESTIMATE_BYTES + bodyLength(payload) + headersLength(payload));
         w.begin();
@@ -76,7 +82,7 @@ final class ZhttpEncoder {
             case HandoffStart h -> { }
             case HandoffProceed h -> { }
         }
-        return w.finish(TnetReader.DICT, (byte) 'T');
+        return w.finishInPlace(TnetReader.DICT, (byte) 'T');
     }
 
     /** About what a request's or response's headers take encoded, so the first buffer fits them (no regrowth). */

@@ -63,12 +63,12 @@ final class JeromqStreamSockets implements StreamSockets {
     }
 
     @Override
-    public ZmtpSocket.Route sendRouted(byte[] address, byte[] payload) {
+    public ZmtpSocket.Route sendRouted(byte[] address, byte[] payload, int offset, int length) {
         int errno;
         try {
             if (router.send(address, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 router.send(EMPTY, ZMQ.SNDMORE | ZMQ.DONTWAIT);
-                router.send(payload, ZMQ.DONTWAIT);
+                router.send(payload, offset, length, ZMQ.DONTWAIT);
                 return ZmtpSocket.Route.SENT;
             }
             errno = router.errno();

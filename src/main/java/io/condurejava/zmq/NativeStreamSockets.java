@@ -66,8 +66,8 @@ final class NativeStreamSockets implements StreamSockets {
     }
 
     @Override
-    public ZmtpSocket.Route sendRouted(byte[] address, byte[] payload) {
-        return router.route(address, payload);
+    public ZmtpSocket.Route sendRouted(byte[] address, byte[] payload, int offset, int length) {
+        return router.route(address, payload, offset, length);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.condurejava.zmq;
 
+import io.condurejava.zhttp.EncodedPacket;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -25,8 +27,12 @@ public final class Outbox {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final ByteBuffer drain = ByteBuffer.allocate(64);
 
-    /** A message for the ROUTER socket: the handler's address and the ZHTTP payload. */
-    public record RoutedMessage(byte[] address, byte[] payload) {}
+    /** A message for the ROUTER socket: the handler's address and the ZHTTP payload, {@code payload[offset, +length)}. */
+    public record RoutedMessage(byte[] address, byte[] payload, int offset, int length) {
+        public RoutedMessage(byte[] address, byte[] payload) {
+            this(address, payload, 0, payload.length);
+        }
+    }
 
     public Outbox(int capacity) {
         initial = new ArrayBlockingQueue<>(capacity);
@@ -50,8 +56,9 @@ public final class Outbox {
     }
 
     /** Queues a message for the handler at {@code address} (ROUTER socket); blocks while the queue is full, up to the timeout. */
-    boolean sendRouted(byte[] address, byte[] payload, long timeoutNanos) throws InterruptedException {
-        if (!routed.offer(new RoutedMessage(address, payload), timeoutNanos, TimeUnit.NANOSECONDS)) {
+    boolean sendRouted(byte[] address, EncodedPacket packet, long timeoutNanos) throws InterruptedException {
+        RoutedMessage message = new RoutedMessage(address, packet.bytes(), packet.offset(), packet.length());
+        if (!routed.offer(message, timeoutNanos, TimeUnit.NANOSECONDS)) {
             return false;
         }
         wake();

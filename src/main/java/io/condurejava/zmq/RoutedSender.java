@@ -25,7 +25,7 @@ final class RoutedSender {
     /** Sends one routed message without blocking. */
     @FunctionalInterface
     interface Port {
-        ZmtpSocket.Route send(byte[] address, byte[] payload);
+        ZmtpSocket.Route send(byte[] address, byte[] payload, int offset, int length);
     }
 
     private final Port router;
@@ -89,10 +89,10 @@ final class RoutedSender {
 
     /** True when the message left (or was dropped for good); false when the handler's pipe is full. */
     private boolean trySend(Outbox.RoutedMessage message) {
-        switch (router.send(message.address(), message.payload())) {
+        switch (router.send(message.address(), message.payload(), message.offset(), message.length())) {
             case SENT -> {
                 sent++;
-                ZmqHub.traceOut("OUT stream to", message.payload());
+                ZmqHub.traceOut("OUT stream to", message.payload(), message.offset(), message.length());
                 return true;
             }
             case FULL -> {

@@ -77,7 +77,7 @@ public final class SessionHandle {
         }
         sendLock.lock();
         try {
-            if (!outbox.sendRouted(address, ZhttpCodec.encode(packet(outSeq, payload)), sendTimeoutNanos)) {
+            if (!outbox.sendRouted(address, ZhttpCodec.encodeInPlace(packet(outSeq, payload)), sendTimeoutNanos)) {
                 throw new HandlerUnavailableException("the handler took no message within the session timeout");
             }
             outSeq++;

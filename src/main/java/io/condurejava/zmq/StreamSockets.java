@@ -21,8 +21,8 @@ sealed interface StreamSockets permits JeromqStreamSockets, NativeStreamSockets 
     /** PUSH: true when {@link #sendInitial} would succeed now. */
     boolean canSendInitial();
 
-    /** ROUTER: sends {@code ["", payload]} to the handler at {@code address}. */
-    ZmtpSocket.Route sendRouted(byte[] address, byte[] payload);
+    /** ROUTER: sends {@code ["", payload[offset, +length)]} to the handler at {@code address}. */
+    ZmtpSocket.Route sendRouted(byte[] address, byte[] payload, int offset, int length);
 
     /** SUB: the first frame of the next packet from a handler, or null. */
     byte[] receive();

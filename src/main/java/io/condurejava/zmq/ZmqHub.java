@@ -326,8 +326,12 @@ public final class ZmqHub implements AutoCloseable {
     }
 
     static void traceOut(String label, byte[] payload) {
+        traceOut(label, payload, 0, payload.length);
+    }
+
+    static void traceOut(String label, byte[] payload, int offset, int length) {
         if (log.isTraceEnabled()) {
-            log.trace("{} {}", label, new String(payload, StandardCharsets.ISO_8859_1));
+            log.trace("{} {}", label, new String(payload, offset, length, StandardCharsets.ISO_8859_1));
         }
     }
 

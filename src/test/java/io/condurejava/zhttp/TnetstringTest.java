@@ -46,6 +46,27 @@ class TnetstringTest {
     }
 
     @Test
+    void finishInPlaceGivesTheBytesFinishCopiesOut() {
+        for (int n : new int[] {0, 5, 300, 70_000}) {
+            byte[][] results = new byte[2][];
+            for (int i = 0; i < 2; i++) {
+                TnetWriter w = new TnetWriter(n);
+                w.begin();
+                w.latin1("from");
+                w.string(new byte[n]);
+                if (i == 0) {
+                    results[i] = w.finish(TnetReader.DICT, (byte) 'T');
+                } else {
+                    EncodedPacket slice = w.finishInPlace(TnetReader.DICT, (byte) 'T');
+                    results[i] = java.util.Arrays.copyOfRange(slice.bytes(), slice.offset(),
+                            slice.offset() + slice.length());
+                }
+            }
+            assertEquals(text(results[0]), text(results[1]));
+        }
+    }
+
+    @Test
     void writerEnforcesTheValueLimit() {
         TnetWriter w = new TnetWriter(0);
         w.begin(); // counts 2

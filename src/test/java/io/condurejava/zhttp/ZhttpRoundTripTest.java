@@ -71,6 +71,16 @@ class ZhttpRoundTripTest {
 
     @ParameterizedTest
     @MethodSource("payloads")
+    void encodedInPlaceIsTheSameBytesAndDecodesFromItsSlice(Payload payload) throws ZhttpFormatException {
+        ZhttpPacket p = ZhttpPacket.of("hdl", "0-0-1", 42, true, payload);
+        EncodedPacket slice = ZhttpCodec.encodeInPlace(p);
+        byte[] bytes = java.util.Arrays.copyOfRange(slice.bytes(), slice.offset(), slice.offset() + slice.length());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(ZhttpCodec.encode(p), bytes);
+        assertEquals(p, ZhttpCodec.decode(slice.bytes(), slice.offset(), slice.length()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
     void idListRoundTrip(Payload payload) throws ZhttpFormatException {
         ZhttpPacket p = new ZhttpPacket(null,
                 List.of(new IdSeq("a", 0), new IdSeq("b", IdSeq.NO_SEQ), new IdSeq("c\u00e9", Long.MAX_VALUE)),

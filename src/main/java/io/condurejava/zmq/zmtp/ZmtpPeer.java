@@ -107,11 +107,11 @@ final class ZmtpPeer implements ChannelWatcher {
         queuedMessages++;
     }
 
-    /** Queues {@code ["", payload]}, a message as a ROUTER delivers it to a DEALER or ROUTER peer. */
-    void queueAfterEmptyDelimiter(byte[] payload) {
-        ensureRoom(Frames.encodedSize(0) + Frames.encodedSize(payload.length));
+    /** Queues {@code ["", payload[offset, +length)]}, a message as a ROUTER delivers it to a DEALER or ROUTER peer. */
+    void queueAfterEmptyDelimiter(byte[] payload, int offset, int length) {
+        ensureRoom(Frames.encodedSize(0) + Frames.encodedSize(length));
         out.put((byte) Frames.MORE).put((byte) 0);
-        Frames.put(out, 0, payload);
+        Frames.put(out, 0, payload, offset, length);
         queuedMessages++;
     }
 

@@ -111,6 +111,11 @@ public final class ZmtpSocket {
      * its identity) has not arrived yet, so the caller retries instead of losing the message.
      */
     public Route route(byte[] address, byte[] payload) {
+        return route(address, payload, 0, payload.length);
+    }
+
+    /** As {@link #route(byte[], byte[])} for {@code payload[offset, offset + length)}. */
+    public Route route(byte[] address, byte[] payload, int offset, int length) {
         ZmtpPeer peer = byIdentity.get(ByteBuffer.wrap(address));
         if (peer == null) {
             return handshakeUnderway(System.nanoTime()) ? Route.FULL : Route.UNREACHABLE;
@@ -118,7 +123,7 @@ public final class ZmtpSocket {
         if (peer.full(hwm)) {
             return Route.FULL;
         }
-        peer.queueAfterEmptyDelimiter(payload);
+        peer.queueAfterEmptyDelimiter(payload, offset, length);
         return Route.SENT;
     }
 

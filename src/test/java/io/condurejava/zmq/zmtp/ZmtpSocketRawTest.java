@@ -128,6 +128,11 @@ class ZmtpSocketRawTest {
 
             assertEquals(0, dealer.readFrame().body().length, "the empty delimiter");
             assertArrayEquals(payload(2), dealer.readFrame().body());
+
+            byte[] buffer = ascii("..head..the packet itself..tail..");
+            assertEquals(ZmtpSocket.Route.SENT, loop.call(() -> router.socket().route(late, buffer, 8, 17)));
+            assertEquals(0, dealer.readFrame().body().length, "the empty delimiter");
+            assertEquals("the packet itself", ascii(dealer.readFrame().body()), "only the slice goes out");
         }
     }
 
