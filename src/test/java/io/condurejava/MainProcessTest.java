@@ -208,9 +208,9 @@ class MainProcessTest {
         Process handler = null;
         try {
             int port = awaitListening(server, serverLog.toPath());
-            // No request is sent before this JeroMQ handler connects: one sent while its freshly connected PULL
-            // stalls in the handshake (zeromq/jeromq#1022, see README) is lost with that connection. The
-            // waiting-request case is PythonHandlerTest's, with a libzmq handler.
+            // The request is retried until this JeroMQ handler is through: its freshly connected PULL can stall in
+            // the handshake (zeromq/jeromq#1022, see README) until its redial. The waiting-request case is
+            // PythonHandlerTest's, with a libzmq handler.
             handler = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.condurejava.examples.HelloHandler", base)
                     .redirectErrorStream(true).redirectOutput(File.createTempFile("hello", ".log")).start();
