@@ -32,6 +32,9 @@ class ZmtpSocketRawTest {
     static final int HWM = 1000;
     static final byte[] NO_SUBSCRIPTION = new byte[0];
     static final int MESSAGE_BYTES = 1024;
+    static final int LARGE_MESSAGE_BYTES = 64 * 1024;
+    /** What the loopback connection's socket buffers may hold beyond the peer's own queue (both sides). */
+    static final int KERNEL_SLACK_BYTES = 8 * 1024 * 1024;
     static final int MAX_SEND_TRIES = 200_000;
     static final int SENDS_PER_CALL = 100;
     /** A small receive buffer on the hand-made PULL, so the connection fills up sooner. */
@@ -202,6 +205,25 @@ class ZmtpSocketRawTest {
 
     @Test
     void sendStopsTakingMessagesWhenAPeerDoesNotReadAndLosesNoneThatItTook() throws Exception {
+        int accepted = fillUntilRefusedThenReadAll(MESSAGE_BYTES);
+        assertTrue(accepted >= HWM, "small messages are stopped by the HWM, not sooner: " + accepted);
+    }
+
+    @Test
+    void largeMessagesAreStoppedByTheByteLimitBeforeTheHwm() throws Exception {
+        int accepted = fillUntilRefusedThenReadAll(LARGE_MESSAGE_BYTES);
+        assertTrue(accepted < HWM, "refused before the HWM of " + HWM + " messages: " + accepted);
+        long bytes = (long) accepted * LARGE_MESSAGE_BYTES;
+        assertTrue(bytes >= ZmtpPeer.MAX_PENDING_BYTES, "took at least the byte limit: " + bytes);
+        assertTrue(bytes <= ZmtpPeer.MAX_PENDING_BYTES + KERNEL_SLACK_BYTES, "took no more than the byte limit and "
+                + "what the kernel buffers hold: " + bytes);
+    }
+
+    /**
+     * A hand-made PULL that does not read: sends {@code messageBytes} messages until the socket refuses one, then
+     * reads everything back (intact, in order, nothing more). Returns how many the socket took.
+     */
+    private int fillUntilRefusedThenReadAll(int messageBytes) throws Exception {
         ZmtpLoop.Bound push = loop.listen(ZmtpSocket.Type.PUSH, HWM, NO_SUBSCRIPTION, ANY_LOOPBACK_PORT);
         try (RawZmtpPeer pull = RawZmtpPeer.tcp(push.connectTo(), RAW_RECEIVE_BUFFER_BYTES)) {
             pull.handshake("PULL");
@@ -215,7 +237,7 @@ class ZmtpSocketRawTest {
                 last = loop.call(() -> {
                     int taken = 0;
                     while (taken < SENDS_PER_CALL && first + taken < MAX_SEND_TRIES) {
-                        if (!push.socket().send(payloadOfSize(first + taken, MESSAGE_BYTES))) {
+                        if (!push.socket().send(payloadOfSize(first + taken, messageBytes))) {
                             return new Batch(taken, true, push.socket().canSend());
                         }
                         taken++;
@@ -231,7 +253,7 @@ class ZmtpSocketRawTest {
             for (int i = 0; i < accepted; i++) {
                 RawZmtpPeer.Frame frame = pull.readFrame();
                 assertEquals(Frames.LONG, frame.flags(), "message " + i + " is one long frame");
-                assertArrayEquals(payloadOfSize(i, MESSAGE_BYTES), frame.body(), "message " + i);
+                assertArrayEquals(payloadOfSize(i, messageBytes), frame.body(), "message " + i);
             }
             assertTrue(loop.call(() -> push.socket().canSend()), "room again once the peer has read");
             loop.call(() -> {
@@ -239,6 +261,7 @@ class ZmtpSocketRawTest {
                 return null;
             });
             assertEquals(0, pull.readUntilClosed().length, "nothing beyond the " + accepted + " accepted messages");
+            return accepted;
         }
     }
 }
