@@ -6,9 +6,4 @@ package io.condurejava.zhttp;
  * The array belongs to the receiver. Immutable once built; any thread.
  */
 public record EncodedPacket(byte[] bytes, int offset, int length) {
-
-    /** A whole array. */
-    public static EncodedPacket of(byte[] bytes) {
-        return new EncodedPacket(bytes, 0, bytes.length);
-    }
 }

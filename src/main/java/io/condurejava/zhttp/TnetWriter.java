@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Writes tnetstring values straight into a growable byte array. Container lengths are
  * back-patched: {@link #begin()} reserves room for the longest length prefix, {@link #end}
  * writes the real prefix right-aligned into that room and slides the (small) nested payload
- * left over the unused part; the outermost container is never moved ({@link #finish}).
+ * left over the unused part; the outermost container is never moved ({@link #finishInPlace}).
  * Enforces Condure's limit of {@value #VALUES_PER_MESSAGE_MAX} values (a container counts
  * twice, like Condure's start/end ops). One instance per message; one thread.
  */
@@ -25,10 +25,10 @@ final class TnetWriter {
     private final int[] marks = new int[NESTING_MAX];
     private int depth;
 
-    /** A writer sized for about {@code capacityHint} bytes; byte 0 is kept free for the lead byte of {@link #finish}. */
+    /** A writer sized for about {@code capacityHint} bytes; byte 0 is kept free for the lead byte of {@link #finishInPlace}. */
     TnetWriter(int capacityHint) {
         buf = new byte[Math.max(64, capacityHint + PREFIX_RESERVE_BYTES + 16)];
-        len = 1; // room for the lead byte written by finish()
+        len = 1; // room for the lead byte written by finishInPlace()
     }
 
     /** A pre-encoded frame for a constant ASCII string (used for dict keys). */
@@ -96,7 +96,7 @@ final class TnetWriter {
         raw(v ? TRUE_FRAME : FALSE_FRAME, 1);
     }
 
-    /** Opens a list or dict; close it with {@link #end} (or {@link #finish} for the outermost). */
+    /** Opens a list or dict; close it with {@link #end} (or {@link #finishInPlace} for the outermost). */
     void begin() {
         if (depth == NESTING_MAX) {
             throw new IllegalStateException("tnetstring nesting too deep");
@@ -121,16 +121,10 @@ final class TnetWriter {
         }
     }
 
-    /** Closes the outermost container and returns {@code lead} + the value as an exact-size array. */
-    byte[] finish(byte type, byte lead) {
-        EncodedPacket done = finishInPlace(type, lead);
-        return Arrays.copyOfRange(done.bytes(), done.offset(), done.offset() + done.length());
-    }
-
-    /** As {@link #finish}, but returns where the value lies in this writer's own buffer (no copy). */
+    /** Closes the outermost container; returns where {@code lead} + the value lie in this writer's buffer (no copy). */
     EncodedPacket finishInPlace(byte type, byte lead) {
         if (depth != 1) {
-            throw new IllegalStateException("finish() with " + depth + " open containers");
+            throw new IllegalStateException("finishInPlace() with " + depth + " open containers");
         }
         int prefixStart = closeContainer(marks[--depth], type);
         buf[prefixStart - 1] = lead;

@@ -8,6 +8,7 @@ import io.condurejava.zmq.zmtp.ZmtpSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stream mode's PUSH, ROUTER and SUB spoken by the ZeroMQ thread itself over the Unix or TCP listeners it
@@ -106,7 +107,7 @@ final class NativeStreamSockets implements StreamSockets {
 
     @Override
     public void prepareClose(int lingerMillis) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(lingerMillis);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis);
         push.close(deadline);
         router.close(deadline);
         sub.close(deadline);

@@ -3,6 +3,7 @@ package io.condurejava.zmq.ipc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -90,7 +91,7 @@ public final class ZmqEndpoints {
             ServerSocketChannel tcp = null;
             try {
                 tcp = ServerSocketChannel.open();
-                tcp.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+                tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 tcp.bind(address, RELAY_BACKLOG_CONNECTIONS);
                 return new Listening(tcp, new ListenerHandle(endpoint, tcp, () -> { }));
             } catch (IOException | RuntimeException e) {

@@ -24,10 +24,6 @@ final class ZmtpListener implements ChannelWatcher {
         this.endpoint = endpoint;
     }
 
-    String endpoint() {
-        return endpoint;
-    }
-
     ServerSocketChannel channel() {
         return channel;
     }

@@ -70,10 +70,6 @@ final class ZmtpPeer implements ChannelWatcher {
         return state == State.ACTIVE;
     }
 
-    boolean closed() {
-        return state == State.CLOSED;
-    }
-
     /** The identity the peer gave in its READY, or the one the owner assigned; null before READY. */
     byte[] identity() {
         return identity;
