@@ -189,9 +189,8 @@ public final class ZmtpSocket {
             return;
         }
         closed = true;
-        long deadline = deadlineNanos;
         flush();
-        while (hasPendingOutput() && System.nanoTime() - deadline < 0 && selector != null && selector.isOpen()) {
+        while (hasPendingOutput() && System.nanoTime() - deadlineNanos < 0 && selector != null && selector.isOpen()) {
             try {
                 selector.select(10);
                 selector.selectedKeys().clear();
