@@ -49,9 +49,9 @@ final class JeromqStreamSockets implements StreamSockets {
     }
 
     @Override
-    public boolean sendInitial(byte[] payload) {
+    public boolean sendInitial(byte[] payload, int offset, int length) {
         try {
-            return push.send(payload, ZMQ.DONTWAIT);
+            return push.send(payload, offset, length, ZMQ.DONTWAIT);
         } catch (ZMQException e) {
             return false; // treated like EAGAIN: retried
         }

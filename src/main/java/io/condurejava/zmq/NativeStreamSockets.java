@@ -57,8 +57,8 @@ final class NativeStreamSockets implements StreamSockets {
     }
 
     @Override
-    public boolean sendInitial(byte[] payload) {
-        return push.send(payload);
+    public boolean sendInitial(byte[] payload, int offset, int length) {
+        return push.send(payload, offset, length);
     }
 
     @Override

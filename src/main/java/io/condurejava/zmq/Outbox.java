@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Outbox {
     private static final byte[] WAKE_BYTE = {1};
 
-    private final BlockingQueue<byte[]> initial;
+    private final BlockingQueue<EncodedPacket> initial;
     private final BlockingQueue<RoutedMessage> routed;
     private final BlockingQueue<byte[]> requests;
     private final Pipe pipe;
@@ -46,9 +46,12 @@ public final class Outbox {
         }
     }
 
-    /** Queues the first message of a session for the PUSH socket; blocks while the queue is full, up to the timeout. */
-    boolean sendInitial(byte[] payload, long timeoutNanos) throws InterruptedException {
-        if (!initial.offer(payload, timeoutNanos, TimeUnit.NANOSECONDS)) {
+    /**
+     * Queues the first message of a session for the PUSH socket, as the encoder left it (no copy into an
+     * exact-size array); blocks while the queue is full, up to the timeout.
+     */
+    boolean sendInitial(EncodedPacket packet, long timeoutNanos) throws InterruptedException {
+        if (!initial.offer(packet, timeoutNanos, TimeUnit.NANOSECONDS)) {
             return false;
         }
         wake();
@@ -79,7 +82,7 @@ public final class Outbox {
         return routed.offer(new RoutedMessage(address, payload));
     }
 
-    BlockingQueue<byte[]> initialQueue() {
+    BlockingQueue<EncodedPacket> initialQueue() {
         return initial;
     }
 

@@ -60,7 +60,7 @@ public final class SessionHandle {
     public void sendInitial(Payload payload) throws InterruptedException, HandlerUnavailableException {
         sendLock.lock();
         try {
-            if (!outbox.sendInitial(ZhttpCodec.encode(packet(outSeq, payload)), sendTimeoutNanos)) {
+            if (!outbox.sendInitial(ZhttpCodec.encodeInPlace(packet(outSeq, payload)), sendTimeoutNanos)) {
                 throw new HandlerUnavailableException("no handler took the request within the session timeout");
             }
             outSeq++;

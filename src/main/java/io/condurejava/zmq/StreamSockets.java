@@ -15,8 +15,8 @@ sealed interface StreamSockets permits JeromqStreamSockets, NativeStreamSockets 
     /** Runs at the start of every round: lets sockets take in what arrived; returns the selector bits that fired. */
     int beforeRound(HubSelector selector);
 
-    /** PUSH: hands a first message to some handler; false when none can take it now (retried). */
-    boolean sendInitial(byte[] payload);
+    /** PUSH: hands a first message, {@code payload[offset, +length)}, to some handler; false when none can take it now (retried). */
+    boolean sendInitial(byte[] payload, int offset, int length);
 
     /** PUSH: true when {@link #sendInitial} would succeed now. */
     boolean canSendInitial();

@@ -1,5 +1,6 @@
 package io.condurejava.zmq;
 
+import io.condurejava.zhttp.EncodedPacket;
 import io.condurejava.zhttp.ZhttpCodec;
 import io.condurejava.zhttp.ZhttpFormatException;
 import io.condurejava.zhttp.ZhttpPacket;
@@ -183,7 +184,7 @@ public final class ZmqHub implements AutoCloseable {
             zserver.register(selector, ZSERVER_PULL_BIT, ZSERVER_ROUTER_BIT, ZSERVER_PUB_BIT); // client mode (issue #6)
         }
         nextSweep = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_TICK_MILLIS);
-        byte[] pendingInitial = null;
+        EncodedPacket pendingInitial = null;
         while (running || (draining() && System.nanoTime() - drainDeadline < 0)) {
             try {
                 pendingInitial = round(selector, pendingInitial);
@@ -203,7 +204,7 @@ public final class ZmqHub implements AutoCloseable {
      * their events (ZMQ_FD is edge-triggered and may stay quiet for a message whose activation an
      * earlier call already handled: skipping this check cost a single client ~2 ms per round trip).
      */
-    private byte[] round(HubSelector selector, byte[] pendingInitial) {
+    private EncodedPacket round(HubSelector selector, EncodedPacket pendingInitial) {
         long before = progress;
         afterWake(streamSockets.beforeRound(selector));
         receiveInbound();
@@ -274,21 +275,21 @@ public final class ZmqHub implements AutoCloseable {
     }
 
     /** Is there queued work the next round could move (not just messages waiting for a blocked socket)? */
-    private boolean sendable(byte[] pendingInitial) {
+    private boolean sendable(EncodedPacket pendingInitial) {
         return (pendingInitial == null && !outbox.initialQueue().isEmpty())
                 || (routedSender.canTakeMore() && !outbox.routedQueue().isEmpty())
                 || (reqChannel != null && !reqChannel.hasPending() && !outbox.requestQueue().isEmpty())
                 || (zserver != null && zserver.hasQueued());
     }
 
-    private byte[] flushInitial(byte[] pending) {
-        byte[] message = pending != null ? pending : outbox.initialQueue().poll();
+    private EncodedPacket flushInitial(EncodedPacket pending) {
+        EncodedPacket message = pending != null ? pending : outbox.initialQueue().poll();
         while (message != null) {
-            if (!streamSockets.sendInitial(message)) {
+            if (!streamSockets.sendInitial(message.bytes(), message.offset(), message.length())) {
                 return message; // no handler connected or HWM reached: stop draining, producers will block
             }
             progress++;
-            traceOut("OUT", message);
+            traceOut("OUT", message.bytes(), message.offset(), message.length());
             message = outbox.initialQueue().poll();
         }
         return null;

@@ -98,8 +98,13 @@ final class ZmtpPeer implements ChannelWatcher {
 
     /** Queues a one-frame message; written by the next {@link #flush()}. */
     void queue(byte[] frame) {
-        ensureRoom(Frames.encodedSize(frame.length));
-        Frames.put(out, 0, frame);
+        queue(frame, 0, frame.length);
+    }
+
+    /** Queues the one-frame message {@code frame[offset, +length)}. */
+    void queue(byte[] frame, int offset, int length) {
+        ensureRoom(Frames.encodedSize(length));
+        Frames.put(out, 0, frame, offset, length);
         queuedMessages++;
     }
 

@@ -82,11 +82,16 @@ public final class ZmtpSocket {
 
     /** PUSH: queues the message to the next handler with room; false when none has (no handler, or all full). */
     public boolean send(byte[] payload) {
+        return send(payload, 0, payload.length);
+    }
+
+    /** As {@link #send(byte[])} for {@code payload[offset, offset + length)}. */
+    public boolean send(byte[] payload, int offset, int length) {
         int count = active.size();
         for (int i = 0; i < count; i++) {
             ZmtpPeer peer = active.get((nextPeer + i) % count);
             if (!peer.full(hwm)) {
-                peer.queue(payload);
+                peer.queue(payload, offset, length);
                 nextPeer = (nextPeer + i + 1) % count;
                 return true;
             }
