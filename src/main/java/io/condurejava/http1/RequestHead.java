@@ -15,7 +15,8 @@ public record RequestHead(String method, String target, HttpVersion version, Lis
 
     /** The value of the first header with this name (case-insensitive), or null if there is none. */
     public String firstValue(String name) {
-        for (HttpHeader h : headers) {
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            HttpHeader h = headers.get(i);
             if (h.is(name)) {
                 return h.value();
             }

@@ -3,9 +3,6 @@ package io.condurejava.ws;
 import io.condurejava.http1.HttpHeader;
 import io.condurejava.http1.HttpVersion;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,9 +17,6 @@ import java.util.List;
 public final class Handshake {
     /** The GUID appended to the key before hashing (RFC 6455 §1.3). */
     public static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    private static final byte[] GUID_BYTES = GUID.getBytes(StandardCharsets.ISO_8859_1);
-    /** Never used itself: {@link #newSha1()} clones it. */
-    private static final MessageDigest SHA1_PROTOTYPE = sha1Prototype();
     /** The only protocol version this server speaks. */
     public static final String VERSION = "13";
     public static final String KEY_HEADER = "Sec-WebSocket-Key";
@@ -98,7 +92,8 @@ public final class Handshake {
     }
 
     private static boolean hasBody(List<HttpHeader> headers) {
-        for (HttpHeader h : headers) {
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            HttpHeader h = headers.get(i);
             if (h.is("Transfer-Encoding")) {
                 return true;
             }
@@ -123,31 +118,7 @@ public final class Handshake {
 
     /** {@code base64(SHA-1(key + GUID))} (RFC 6455 §4.2.2 (5.4)). */
     public static String acceptKey(String key) {
-        MessageDigest sha1 = newSha1();
-        sha1.update(key.getBytes(StandardCharsets.ISO_8859_1));
-        sha1.update(GUID_BYTES);
-        return Base64.getEncoder().encodeToString(sha1.digest());
-    }
-
-    /**
-     * A fresh SHA-1 digest, cloned from one looked up once: {@code getInstance} walks the security providers
-     * and fills a thread-local map on every call, which on a fresh virtual thread per upgrade is most of what a
-     * handshake allocates besides the request itself.
-     */
-    private static MessageDigest sha1Prototype() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-1", e);
-        }
-    }
-
-    private static MessageDigest newSha1() {
-        try {
-            return (MessageDigest) SHA1_PROTOTYPE.clone();
-        } catch (CloneNotSupportedException e) {
-            return sha1Prototype(); // a provider whose digest cannot be cloned: look it up each time
-        }
+        return Base64.getEncoder().encodeToString(Sha1.digest(key, GUID));
     }
 
     /**
@@ -156,12 +127,22 @@ public final class Handshake {
      */
     public static List<HttpHeader> withoutServerOwnedHeaders(List<HttpHeader> handlerHeaders) {
         List<HttpHeader> out = new ArrayList<>(handlerHeaders.size() + 4);
-        for (HttpHeader h : handlerHeaders) {
-            if (SERVER_OWNED_HEADERS.stream().noneMatch(h::is)) {
+        for (int i = 0, n = handlerHeaders.size(); i < n; i++) {
+            HttpHeader h = handlerHeaders.get(i);
+            if (!isServerOwned(h)) {
                 out.add(h);
             }
         }
         return out;
+    }
+
+    private static boolean isServerOwned(HttpHeader h) {
+        for (int i = 0, n = SERVER_OWNED_HEADERS.size(); i < n; i++) {
+            if (h.is(SERVER_OWNED_HEADERS.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

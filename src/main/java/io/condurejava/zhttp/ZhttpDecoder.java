@@ -1,7 +1,6 @@
 package io.condurejava.zhttp;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -119,9 +118,15 @@ final class ZhttpDecoder {
         if (idCount == 0) {
             throw new ZhttpFormatException("no id");
         }
-        List<IdSeq> idList = new ArrayList<>(idCount);
-        for (int i = 0; i < idCount; i++) {
-            idList.add(new IdSeq(ids[i] == null ? "" : ids[i], seqs[i]));
+        List<IdSeq> idList; // built immutable, so the packet's List.copyOf keeps it as it is
+        if (idCount == 1) {
+            idList = List.of(new IdSeq(ids[0] == null ? "" : ids[0], seqs[0]));
+        } else {
+            IdSeq[] each = new IdSeq[idCount];
+            for (int i = 0; i < idCount; i++) {
+                each[i] = new IdSeq(ids[i] == null ? "" : ids[i], seqs[i]);
+            }
+            idList = List.of(each);
         }
         Payload payload = PayloadDecoder.decode(type, new TnetReader(buf, top.start, top.stop));
         return new ZhttpPacket(from, idList, multi, payload);

@@ -91,7 +91,9 @@ final class ZhttpEncoder {
             return 0;
         }
         int total = d.uri() == null ? 0 : d.uri().length();
-        for (HttpHeader h : d.headers()) {
+        List<HttpHeader> headers = d.headers();
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            HttpHeader h = headers.get(i);
             total += h.name().length() + h.value().length() + HEADER_FRAMING_BYTES;
         }
         return total;
@@ -191,7 +193,8 @@ final class ZhttpEncoder {
         }
         w.raw(K_HEADERS, 1);
         w.begin();
-        for (HttpHeader h : headers) {
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            HttpHeader h = headers.get(i);
             w.begin();
             w.latin1(h.name());
             w.latin1(h.value());

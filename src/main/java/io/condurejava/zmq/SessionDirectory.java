@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -56,7 +57,9 @@ public final class SessionDirectory {
 
     /** Delivers a decoded packet to every session it names. ZeroMQ thread. */
     void route(ZhttpPacket packet) {
-        for (IdSeq idSeq : packet.ids()) {
+        List<IdSeq> ids = packet.ids();
+        for (int i = 0, n = ids.size(); i < n; i++) {
+            IdSeq idSeq = ids.get(i);
             SessionHandle handle = sessions.get(idSeq.id());
             if (handle == null) {
                 log.debug("packet for unknown or finished session {} dropped", idSeq.id());
