@@ -2,14 +2,18 @@ package io.condurejava.http1;
 
 import java.util.List;
 
-/** Token lookups in comma-separated list fields such as Connection (RFC 9110 §5.6.1); pure, any thread. */
-final class FieldLists {
+/**
+ * Token lookups in comma-separated list fields such as Connection and Upgrade (RFC 9110 §5.6.1), with no
+ * allocation (every request asks whether it is an upgrade or keeps its connection); pure, any thread.
+ */
+public final class FieldLists {
     private FieldLists() {
     }
 
     /** Does any field named {@code name} list {@code token} (both compared case-insensitively)? */
-    static boolean hasToken(List<HttpHeader> headers, String name, String token) {
-        for (HttpHeader h : headers) {
+    public static boolean hasToken(List<HttpHeader> headers, String name, String token) {
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            HttpHeader h = headers.get(i);
             if (h.is(name) && hasToken(h.value(), token)) {
                 return true;
             }
@@ -17,7 +21,8 @@ final class FieldLists {
         return false;
     }
 
-    static boolean hasToken(String value, String token) {
+    /** Is {@code token} one of the elements of the list {@code value}, optional whitespace around it ignored? */
+    public static boolean hasToken(String value, String token) {
         int from = 0;
         int len = value.length();
         while (from <= len) {

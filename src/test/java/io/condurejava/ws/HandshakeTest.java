@@ -94,19 +94,6 @@ class HandshakeTest {
     }
 
     @Test
-    void tokenListsAreMatchedElementByElementWithoutSplitting() {
-        assertTrue(HeaderTokens.listContains("Upgrade", "upgrade"));
-        assertTrue(HeaderTokens.listContains("keep-alive,\tUpgrade ", "upgrade"), "tabs and spaces around an element");
-        assertTrue(HeaderTokens.listContains(",,upgrade,", "Upgrade"), "empty elements are skipped over");
-        assertTrue(HeaderTokens.listContains("a, b ,upgrade", "upgrade"), "the last element");
-        assertFalse(HeaderTokens.listContains("upgraded, keep-alive", "upgrade"), "a longer element");
-        assertFalse(HeaderTokens.listContains("up grade", "upgrade"), "inner whitespace is part of the element");
-        assertFalse(HeaderTokens.listContains("", "upgrade"));
-        assertFalse(HeaderTokens.listContains(" , ", "upgrade"));
-        assertTrue(HeaderTokens.listContains("a,,b", ""), "an empty element matches an empty token, as split did");
-    }
-
-    @Test
     void validRequestGivesItsKey() {
         assertEquals(new Handshake.Result.Valid(KEY), check(valid()));
         assertEquals(new Handshake.Result.Valid(KEY), check(replace("Connection", "keep-alive, Upgrade")));
