@@ -47,6 +47,6 @@ final class FieldLineParser {
         while (ve > vs && (b[ve - 1] == Ascii.SP || b[ve - 1] == Ascii.HTAB)) {
             ve--;
         }
-        return new HttpHeader(Ascii.latin1(b, start, nameEnd), Ascii.latin1(b, vs, ve));
+        return new HttpHeader(CommonFields.name(b, start, nameEnd), CommonFields.value(b, vs, ve));
     }
 }

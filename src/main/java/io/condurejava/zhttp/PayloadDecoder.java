@@ -176,13 +176,13 @@ final class PayloadDecoder {
                 throw new ZhttpFormatException("header item must have size 2");
             }
             item.next();
-            String name = item.latin1("header name");
+            String name = item.headerName("header name");
             item.requireUtf8("header name");
             if (!item.hasNext()) {
                 throw new ZhttpFormatException("header item must have size 2");
             }
             item.next();
-            String value = item.latin1("header value");
+            String value = item.headerValue("header value");
             out.add(new HttpHeader(name, value));
         }
         return out;

@@ -1,5 +1,7 @@
 package io.condurejava.zhttp;
 
+import io.condurejava.http1.CommonFields;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -133,6 +135,18 @@ final class TnetReader {
     String latin1(String field) throws ZhttpFormatException {
         expect(STRING, field);
         return new String(buf, start, stop - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** As {@link #latin1} for a header name: the shared string when it is a common one ({@link CommonFields}). */
+    String headerName(String field) throws ZhttpFormatException {
+        expect(STRING, field);
+        return CommonFields.name(buf, start, stop);
+    }
+
+    /** As {@link #latin1} for a header value: the shared string when it is a common one ({@link CommonFields}). */
+    String headerValue(String field) throws ZhttpFormatException {
+        expect(STRING, field);
+        return CommonFields.value(buf, start, stop);
     }
 
     String utf8(String field) throws ZhttpFormatException {
