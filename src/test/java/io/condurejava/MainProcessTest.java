@@ -209,13 +209,14 @@ class MainProcessTest {
         try {
             int port = awaitListening(server, serverLog.toPath());
             // The request is retried until this JeroMQ handler is through: its freshly connected PULL can stall in
-            // the handshake (zeromq/jeromq#1022, see README) until its redial. The waiting-request case is
-            // PythonHandlerTest's, with a libzmq handler.
+            // the handshake (zeromq/jeromq#1022, see README) until its redial after the 2 s handshake deadline, and
+            // a redial can stall again: hence 60 s (it failed once at 30 s under heavy load). The waiting-request
+            // case is PythonHandlerTest's, with a libzmq handler.
             handler = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.condurejava.examples.HelloHandler", base)
                     .redirectErrorStream(true).redirectOutput(File.createTempFile("hello", ".log")).start();
             String[] body = new String[1];
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 Process curl = new ProcessBuilder("curl", "-s", "-m", "3", "http://127.0.0.1:" + port + "/hi").start();
                 body[0] = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 return curl.waitFor() == 0 && !body[0].isEmpty();
