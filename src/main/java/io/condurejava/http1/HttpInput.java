@@ -19,14 +19,14 @@ import java.util.Objects;
  * {@link Violation#HEAD_TOO_LARGE} (431).
  */
 public final class HttpInput extends InputStream {
-    /** The buffer held while a connection waits for its next request: most heads fit, and an idle
-     *  connection then holds this much instead of a whole --buffer-size. */
-    static final int IDLE_BUFFER_BYTES = 512;
+    /** The buffer held while a connection waits for its next request: a short head (a load tool's GET, a
+     *  WebSocket client's upgrade) fits, and an idle connection holds this much instead of a whole --buffer-size. */
+    static final int IDLE_BUFFER_BYTES = 256;
 
     private final InputStream in;
     /** The most this input buffers (--buffer-size): a head must fit in it. */
     private final int capacity;
-    /** Grows from {@link #IDLE_BUFFER_BYTES} to {@code capacity} when a head or line needs it. */
+    /** Doubles from {@link #IDLE_BUFFER_BYTES} up to {@code capacity} as a head or line needs it. */
     byte[] buf;
     private static final byte[] NO_BYTES = new byte[0];
     /** Set by {@link #stopBuffering()}. */
@@ -45,10 +45,13 @@ public final class HttpInput extends InputStream {
         this.buf = new byte[Math.min(bufferSize, IDLE_BUFFER_BYTES)];
     }
 
-    /** Widens a full small buffer to the whole capacity, keeping every index valid. */
+    /**
+     * Doubles a full buffer, up to the capacity, keeping every index valid: a browser's 600-byte head costs
+     * 256 + 512 + 1024 bytes, not a whole --buffer-size.
+     */
     private void growIfFull() {
         if (limit == buf.length && buf.length < capacity) {
-            buf = java.util.Arrays.copyOf(buf, capacity);
+            buf = java.util.Arrays.copyOf(buf, (int) Math.min(capacity, buf.length * 2L));
         }
     }
 
