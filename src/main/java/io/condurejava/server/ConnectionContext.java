@@ -111,10 +111,20 @@ final class ConnectionContext {
         return connectionId + "-" + Long.toHexString(requestCounter++);
     }
 
+    /** {@code http} or {@code https}: what the client connected with. */
+    String scheme() {
+        return scheme;
+    }
+
     /** {@code scheme://Host + request-target}, as Condure builds it (Host verbatim, else localhost). */
     String uriOf(RequestHead head) {
+        return uriOf(head, scheme);
+    }
+
+    /** As {@link #uriOf(RequestHead)} with another scheme ({@code ws} / {@code wss} for an upgrade request). */
+    String uriOf(RequestHead head, String uriScheme) {
         String host = head.firstValue("Host");
-        return scheme + "://" + (host == null || host.isEmpty() ? "localhost" : host) + head.target();
+        return uriScheme + "://" + (host == null || host.isEmpty() ? "localhost" : host) + head.target();
     }
 
     void writeRejection(HttpViolationException violation) throws IOException {

@@ -124,7 +124,7 @@ final class WebSocketExchange {
         handle = ctx.directory().open(id, m -> ctx.events().offer(new ConnectionEvent.FromHandler(m)));
         link = new HandlerLink(handle);
         try {
-            handle.sendInitial(Data.request(head.method(), webSocketUri(ctx.uriOf(head)),
+            handle.sendInitial(Data.request(head.method(), ctx.uriOf(head, webSocketScheme(ctx.scheme())),
                     head.headers(), offered, false, false, ctx.peerAddress(), ctx.peerPort()));
         } catch (HandlerUnavailableException e) {
             ctx.log().warn("conn {}: {}; closing", id, e.getMessage());
@@ -139,9 +139,13 @@ final class WebSocketExchange {
         return true;
     }
 
-    /** {@code http://…} becomes {@code ws://…}, {@code https://…} {@code wss://…} (no regex per upgrade). */
-    static String webSocketUri(String httpUri) {
-        return httpUri.startsWith("http") ? "ws" + httpUri.substring(4) : httpUri;
+    /** The scheme of an upgrade request's uri: {@code http} becomes {@code ws}, {@code https} {@code wss}. */
+    static String webSocketScheme(String httpScheme) {
+        return switch (httpScheme) {
+            case "http" -> "ws";
+            case "https" -> "wss";
+            default -> httpScheme;
+        };
     }
 
     /** The event loop, with what ends it; true when it detached. */
