@@ -3,8 +3,8 @@ package io.condurejava.http1;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The header names and values most requests and responses carry, as shared constant strings: a field whose
- * bytes match one exactly (case included: heads are kept verbatim) costs no new string. A browser's request
+ * The request methods, header names and values most requests and responses carry, as shared constant strings:
+ * text whose bytes match one exactly (case included: heads are kept verbatim) costs no new string. A browser's request
  * carries a dozen of them, a WebSocket upgrade eight. Looked up by length, then byte by byte among the few
  * of that length. Pure; any thread.
  */
@@ -28,10 +28,17 @@ public final class CommonFields {
             "text/plain; charset=utf-8", "text/html; charset=utf-8", "application/json", "application/octet-stream",
             "0", "1", "en-US,en;q=0.9", "same-origin", "cors", "empty", "document", "navigate", "none",
     };
+    private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE"};
+    private static final String[][] METHODS_BY_LENGTH = byLength(METHODS);
     private static final String[][] NAMES_BY_LENGTH = byLength(NAMES);
     private static final String[][] VALUES_BY_LENGTH = byLength(VALUES);
 
     private CommonFields() {
+    }
+
+    /** The request method in {@code b[from, to)} (Latin-1), a shared constant when it is a standard one. */
+    public static String method(byte[] b, int from, int to) {
+        return lookup(METHODS_BY_LENGTH, b, from, to);
     }
 
     /** The field name in {@code b[from, to)} (Latin-1), a shared constant when it is a common one. */

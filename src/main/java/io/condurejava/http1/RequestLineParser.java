@@ -30,7 +30,7 @@ final class RequestLineParser {
                     : Violation.INVALID_METHOD;
             throw v.exception(Ascii.show(b, start, end));
         }
-        String method = Ascii.latin1(b, start, i);
+        String method = CommonFields.method(b, start, i);
         int targetStart = ++i;
         while (i < end && Ascii.isTargetChar(b[i])) {
             i++;

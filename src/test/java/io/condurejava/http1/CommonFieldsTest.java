@@ -18,6 +18,8 @@ class CommonFieldsTest {
         assertSame(CommonFields.name(bytes("Sec-WebSocket-Key"), 0, 17), CommonFields.name(bytes("Sec-WebSocket-Key"), 0, 17));
         assertSame(CommonFields.value(bytes("websocket"), 0, 9), CommonFields.value(bytes("websocket"), 0, 9));
         assertEquals("Upgrade", CommonFields.value(bytes("Upgrade"), 0, 7));
+        assertSame(CommonFields.method(bytes("GET"), 0, 3), CommonFields.method(bytes("GET /"), 0, 3));
+        assertEquals("BREW", CommonFields.method(bytes("BREW"), 0, 4), "an extension method is a string of its own");
     }
 
     @Test
