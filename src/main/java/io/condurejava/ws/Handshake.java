@@ -1,5 +1,6 @@
 package io.condurejava.ws;
 
+import io.condurejava.http1.FieldLists;
 import io.condurejava.http1.HttpHeader;
 import io.condurejava.http1.HttpVersion;
 
@@ -43,7 +44,7 @@ public final class Handshake {
 
     /** Does the request ask for a WebSocket: an {@code Upgrade} field listing {@code websocket} (any case)? */
     public static boolean isWebSocketRequest(List<HttpHeader> headers) {
-        return HeaderTokens.contains(headers, "Upgrade", "websocket");
+        return FieldLists.hasToken(headers, "Upgrade", "websocket");
     }
 
     /** Checks a WebSocket request against RFC 6455 §4.2.1 (and Condure's no-body rule). */
@@ -65,7 +66,7 @@ public final class Handshake {
         if (hasBody(headers)) {
             return HandshakeViolation.REQUEST_BODY;
         }
-        if (!HeaderTokens.contains(headers, "Connection", "upgrade")) {
+        if (!FieldLists.hasToken(headers, "Connection", "upgrade")) {
             return HandshakeViolation.CONNECTION_WITHOUT_UPGRADE;
         }
         int keys = HeaderTokens.count(headers, KEY_HEADER);

@@ -1,22 +1,15 @@
 package io.condurejava.ws;
 
-import io.condurejava.http1.FieldLists;
 import io.condurejava.http1.HttpHeader;
 
 import java.util.List;
 
 /**
- * Case-insensitive header lookups for the handshake: whether a list field holds a token (RFC 9110 §5.6.1,
- * {@link FieldLists}), how many fields have a name, the first one's value. Index loops, no iterator: every
- * request asks whether it is an upgrade. Pure, any thread.
+ * Case-insensitive header lookups for the handshake: how many fields have a name, the first one's value
+ * (whether a list field holds a token is {@code http1.FieldLists}'s). Index loops, no iterator. Pure, any thread.
  */
 final class HeaderTokens {
     private HeaderTokens() {
-    }
-
-    /** Does any field named {@code name} list {@code token}? */
-    static boolean contains(List<HttpHeader> headers, String name, String token) {
-        return FieldLists.hasToken(headers, name, token);
     }
 
     /** How many fields are named {@code name}. */
