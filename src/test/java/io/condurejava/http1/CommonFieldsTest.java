@@ -23,6 +23,25 @@ class CommonFieldsTest {
     }
 
     @Test
+    void parsedHeadsAndHandlersHeadersUseTheSharedStrings() throws Exception {
+        byte[] wire = "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nX-Rare: websocket2\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        RequestHead head = new HttpInput(new java.io.ByteArrayInputStream(wire), 8192).readRequestHead(64);
+        assertSame("GET", head.method(), "string literals are the same interned constants the table holds");
+        assertSame("Host", head.headers().get(0).name());
+        assertSame("Upgrade", head.headers().get(1).name());
+        assertSame("websocket", head.headers().get(1).value());
+        assertNotSame("X-Rare", head.headers().get(2).name(), "an uncommon name is a string of its own");
+
+        byte[] packet = io.condurejava.zhttp.ZhttpCodec.encode(io.condurejava.zhttp.ZhttpPacket.of("h", "id1", 0, false,
+                io.condurejava.zhttp.Data.response(200, "OK", java.util.List.of(new HttpHeader("Content-Type", "text/plain")),
+                        new byte[0], false, 0)));
+        HttpHeader decoded = ((io.condurejava.zhttp.Data) io.condurejava.zhttp.ZhttpCodec.decode(packet).payload()).headers().get(0);
+        assertSame("Content-Type", decoded.name(), "a handler's header name, decoded from ZHTTP");
+        assertSame("text/plain", decoded.value());
+    }
+
+    @Test
     void onlyAnExactMatchIsShared() {
         String mixedCase = CommonFields.name(bytes("HOST"), 0, 4);
         assertEquals("HOST", mixedCase, "heads are kept verbatim: another case is another string");
