@@ -167,6 +167,30 @@ public final class HttpInput extends InputStream {
         }
     }
 
+    /**
+     * Waits until at least one unread byte is buffered, holding at most {@link #IDLE_BUFFER_BYTES} while it waits;
+     * false when the stream ended first. For a thread that must not go further until the client sends.
+     */
+    public boolean awaitBytes() throws IOException {
+        if (pos < limit) {
+            return true;
+        }
+        if (unbuffered) {
+            throw new IllegalStateException("awaitBytes() after stopBuffering()");
+        }
+        pos = 0;
+        limit = 0;
+        if (buf.length > IDLE_BUFFER_BYTES) {
+            buf = new byte[IDLE_BUFFER_BYTES];
+        }
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            return false;
+        }
+        limit = n;
+        return true;
+    }
+
     /** Bytes already read from the stream and not yet consumed. */
     public int buffered() {
         return limit - pos;

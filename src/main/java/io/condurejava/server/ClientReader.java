@@ -24,8 +24,9 @@ import java.util.concurrent.BlockingQueue;
  * far as the {@link ReadyPieceBudget} allows); then the next head (pipelining, and noticing a client
  * that goes away while its response is pending). A violation is posted and ends reading. After a
  * WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
- * {@link WebSocketReader}; a WebSocket whose request head the session thread read gets its reader thread
- * only at the accept ({@link #webSocket}).
+ * {@link WebSocketReader}. A WebSocket whose request head the session thread read is read by that thread
+ * once it has left the session ({@link #webSocketAfterSession}), or, when the accept was made on it while it
+ * still ran the session, by a reader thread started at the accept ({@link #webSocket}).
  */
 final class ClientReader implements Runnable {
     static final int MAX_REQUEST_HEADERS = 64;
@@ -86,9 +87,8 @@ final class ClientReader implements Runnable {
 
     /**
      * Reads the WebSocket whose upgrade request the session thread read (head number {@code headsSoFar}) and
-     * whose accept it has written: started at the accept, so the thread's first wait is for the client's
-     * frames. (A parked virtual thread keeps a stack chunk as large as the deepest stack it ever parked with:
-     * one that waited through the handshake would hold that for as long as the WebSocket stays idle.)
+     * whose accept that thread made while it still ran the session (so it cannot read): a reader thread started
+     * at the accept, whose first wait is for the client's frames.
      */
     Runnable webSocket(long headsSoFar, WebSocketUpgrade.Accepted accepted) {
         requests = headsSoFar;
@@ -99,6 +99,28 @@ final class ClientReader implements Runnable {
                 Thread.currentThread().interrupt();
             }
         };
+    }
+
+    /**
+     * Reads the WebSocket whose upgrade request the session thread read, on that thread once it has left the
+     * session: waits for the client's first bytes (a client sends none before the 101; an idle WebSocket waits
+     * here), then for the decision, which has then almost always been made, and reads frames if it was an accept.
+     */
+    void webSocketAfterSession(long headsSoFar) {
+        requests = headsSoFar;
+        try {
+            input.awaitBytes();
+        } catch (IOException e) {
+            // the client is gone: after an accept, the reader's first read meets this again and posts it
+        }
+        try {
+            WebSocketUpgrade.Accepted accepted = upgrade.await();
+            if (accepted != null) {
+                readWebSocket(accepted);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void readWebSocket(WebSocketUpgrade.Accepted accepted) throws InterruptedException {

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * beside an exchange (a request body, a WebSocket, an exchange that goes on after the handler's first
  * message and must notice a client that leaves) it starts a second virtual thread, a
  * {@link ClientReader}, which reads for the rest of the connection and posts what it reads as events.
+ * A WebSocket whose upgrade request the session thread read is read by the session thread itself once its
+ * session has detached ({@link #readWebSocket}): one thread per upgrade.
  */
 final class HttpConnection implements LiveConnection {
     private static final Logger log = LoggerFactory.getLogger("server-conn");
@@ -54,8 +56,14 @@ final class HttpConnection implements LiveConnection {
     /** Session thread: the request input, until a reader thread takes it over. */
     private HttpInput input;
     private ClientReader clientReader;
-    /** Session thread: the reader thread, or null while the session thread reads requests itself. */
-    private Thread reader;
+    /**
+     * The thread reading beside the session: a reader thread, or the session thread itself once its WebSocket
+     * session has detached; null while the session thread reads requests itself. Volatile: whichever thread
+     * ends the session interrupts it.
+     */
+    private volatile Thread reader;
+    /** Session thread: the number of the upgrade request head it read itself (0: none). */
+    private long webSocketHead;
     /** Session thread: request heads the session thread has read itself. */
     private long headsRead;
     /** Session thread: what every exchange on this connection shares; null until the TLS handshake is done. */
@@ -82,7 +90,7 @@ final class HttpConnection implements LiveConnection {
 
     @Override
     public void run() {
-        guarded(() -> {
+        boolean detached = guarded(() -> {
             socket.handshake();
             output = new WatchedOutputStream(socket.output());
             ctx = new ConnectionContext(settings, directory, events,
@@ -94,6 +102,24 @@ final class HttpConnection implements LiveConnection {
             log.debug("conn {}: accepted from {}:{}", connectionId, ctx.peerAddress(), ctx.peerPort());
             return serve(ctx);
         });
+        if (detached && upgrade.headReaderReads()) {
+            readWebSocket();
+        }
+    }
+
+    /**
+     * The session thread, once its WebSocket session has detached, reads the WebSocket: from the top of its
+     * stack, so the wait for the client's first frame fits in the stack chunk its wait for the request head
+     * left (no second thread, no second chunk per upgrade).
+     */
+    private void readWebSocket() {
+        liveThreads.incrementAndGet();
+        reader = Thread.currentThread();
+        try {
+            clientReader.webSocketAfterSession(webSocketHead);
+        } finally {
+            liveThreads.decrementAndGet();
+        }
     }
 
     /**
@@ -110,7 +136,7 @@ final class HttpConnection implements LiveConnection {
     }
 
     /** Runs a stretch of the session thread's work; when the connection ends, closes it and lets go of it. */
-    private void guarded(SessionWork work) {
+    private boolean guarded(SessionWork work) {
         liveThreads.incrementAndGet();
         boolean detached = false;
         try {
@@ -128,6 +154,7 @@ final class HttpConnection implements LiveConnection {
                 close();
             }
         }
+        return detached;
     }
 
     private void close() {
@@ -136,8 +163,9 @@ final class HttpConnection implements LiveConnection {
             ctx.gate().close();
         }
         closeQuietly();
-        if (reader != null) {
-            reader.interrupt();
+        Thread reading = reader;
+        if (reading != null && reading != Thread.currentThread()) {
+            reading.interrupt();
         }
         log.debug("conn {}: closed", connectionId);
         liveThreads.decrementAndGet();
@@ -227,7 +255,8 @@ final class HttpConnection implements LiveConnection {
             RequestFraming framing = upgrading ? new RequestFraming.NoBody() : RequestFraming.of(head);
             if (upgrading) {
                 long generation = headsRead;
-                upgrade.onAccept(accepted -> startReader(clientReader.webSocket(generation, accepted)));
+                webSocketHead = generation;
+                upgrade.readOnHeadReaderOr(accepted -> startReader(clientReader.webSocket(generation, accepted)));
             } else if (framing.hasBody()) {
                 startReader(clientReader.afterHead(headsRead, head, framing));
             }

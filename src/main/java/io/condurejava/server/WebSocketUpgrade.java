@@ -9,9 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * The decision on a connection's WebSocket upgrade, made on the session thread (which hears the handler
- * accept or reject). When the session thread read the upgrade request itself, an accept starts the reader
- * thread ({@link #onAccept}); when a reader thread read it (the connection had a request body before), that
+ * The decision on a connection's WebSocket upgrade, made on the session's thread (which hears the handler
+ * accept or reject), and who reads the WebSocket. When the session thread read the upgrade request itself, it
+ * reads the frames too, once it has left the session, after the decision ({@link #headReaderReads},
+ * {@link #await}); only an accept made on that thread while it still runs the session starts a reader thread
+ * ({@link #readOnHeadReaderOr}). When a reader thread read it (the connection had a request body before), that
  * thread waits for the decision ({@link #await}) before reading anything after the head. A connection
  * upgrades at most once.
  */
@@ -46,24 +48,40 @@ final class WebSocketUpgrade {
     }
 
     private final CompletableFuture<Accepted> decision = new CompletableFuture<>();
-    /** Starts the reader at the accept when no reader thread waits for the decision (session thread). */
-    private Consumer<Accepted> onAccept;
+    /** The session thread that read the upgrade request itself; it reads the WebSocket once it has left the session. */
+    private Thread headReader;
+    /** Starts a reader thread when the accept arrives while that thread still runs the session. */
+    private Consumer<Accepted> startReader;
+    /** Set on the head reader's own thread when the accept started a reader thread there. */
+    private boolean readerStartedAtAccept;
 
     /**
-     * Makes {@link #accept} start the reading of the WebSocket with {@code startReader}: for a request head the
-     * session thread read itself, so no reader thread has been waiting through the handshake. Session thread.
+     * The session thread read the upgrade request itself: once it has left the session (the session detached),
+     * it goes on as the WebSocket's reader ({@link #headReaderReads}). An accept made on that same thread, while
+     * it still runs the session, cannot wait for that and starts a reader thread with {@code startReader}.
+     * Session thread.
      */
-    void onAccept(Consumer<Accepted> startReader) {
-        onAccept = startReader;
+    void readOnHeadReaderOr(Consumer<Accepted> startReader) {
+        headReader = Thread.currentThread();
+        this.startReader = startReader;
     }
 
     /** Session thread: the handler accepted and the 101 is written; the reading of frames may begin. */
     void accept(Accepted accepted) {
         decision.complete(accepted);
-        if (onAccept != null) {
-            onAccept.accept(accepted);
-            onAccept = null;
+        if (startReader != null && Thread.currentThread() == headReader) {
+            readerStartedAtAccept = true;
+            startReader.accept(accepted);
         }
+        startReader = null;
+    }
+
+    /**
+     * The head reader, after it left the session: true when it is the one to read the WebSocket (the accept, if
+     * any, was made on another thread, or is yet to come, and the request head was read on this thread).
+     */
+    boolean headReaderReads() {
+        return headReader == Thread.currentThread() && !readerStartedAtAccept;
     }
 
     /** The upgrade will not happen (rejected, failed, or the connection is closing). */

@@ -15,20 +15,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * When the reading of an upgraded WebSocket starts: a connection whose upgrade request the session thread
- * read gets its reader thread at the accept (no thread waits through the handshake — the session's own
- * thread ends until the handler answers — and the reader's first wait is for frames); one that already
- * has a reader thread (it read a body or watched a streamed response) reads the upgrade request there and
- * goes on reading frames after the accept. Real server, real JeroMQ handler, raw client socket.
+ * Who reads an upgraded WebSocket, and from when: a connection whose upgrade request the session thread read
+ * is read by that same thread once the session has detached (while the handler has not answered, it waits
+ * for the client's first bytes, so an upgrade costs one thread, not a session thread and a reader thread;
+ * frames a client sends before the 101 are kept and read after the accept); one that already has a reader
+ * thread (it read a body or watched a streamed response) reads the upgrade request there and goes on reading
+ * frames after the accept. Real server, real JeroMQ handler, raw client socket.
  */
 class WebSocketReaderStartTest {
 
     @Test
-    void aPendingUpgradeHoldsNoThreadAndTheAcceptStartsTheReader() throws Exception {
+    void theThreadThatReadTheUpgradeRequestReadsTheFrames() throws Exception {
         try (RawWebSocketHarness harness = RawWebSocketHarness.start();
-             RawWebSocket ws = harness.open("/pending", () -> await("while the handler has not answered, no thread runs")
-                     .atMost(RawWebSocketHarness.WAIT).until(() -> harness.liveConnectionThreads() == 0))) {
-            await("the accept starts the reader; the session thread ends again").atMost(RawWebSocketHarness.WAIT)
+             RawWebSocket ws = harness.open("/pending", () -> await("while the handler has not answered, one thread waits "
+                     + "for the client: the one that read the request").atMost(RawWebSocketHarness.WAIT)
+                     .until(() -> harness.liveConnectionThreads() == 1))) {
+            await("the accept starts no second thread; the resumed session's ends").atMost(RawWebSocketHarness.WAIT)
                     .until(() -> harness.liveConnectionThreads() == 1);
             ws.send(ClientFrames.text("read after the accept"));
             assertArrayEquals("read after the accept".getBytes(StandardCharsets.UTF_8), ws.expectHandlerMessage());
@@ -38,15 +40,38 @@ class WebSocketReaderStartTest {
     }
 
     @Test
-    void aHandshakeTheHandlerNeverAnswersStillTimesOutWithoutItsThread() throws Exception {
+    void framesSentBeforeTheAcceptAreReadAfterIt() throws Exception {
+        try (RawWebSocketHarness harness = RawWebSocketHarness.start()) {
+            RawClient raw = harness.connect();
+            try (RawWebSocket ws = RawWebSocket.upgrade(raw, harness.handler(), "/early", "", () -> {
+                try {
+                    raw.send(ClientFrames.concat(ClientFrames.text("too early"), ClientFrames.text("and again")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })) {
+                assertArrayEquals("too early".getBytes(StandardCharsets.UTF_8), ws.expectHandlerMessage());
+                assertArrayEquals("and again".getBytes(StandardCharsets.UTF_8), ws.expectHandlerMessage());
+                ws.send(ClientFrames.close(1000, new byte[0]));
+                ws.expectHandler(io.condurejava.zhttp.Close.class);
+                ws.handlerSends(new io.condurejava.zhttp.Close(1000, new byte[0]));
+                ws.expectCloseFrame(1000);
+                ws.expectConnectionClosed();
+            }
+            harness.awaitIdle();
+        }
+    }
+
+    @Test
+    void aHandshakeTheHandlerNeverAnswersStillTimesOut() throws Exception {
         try (RawWebSocketHarness harness = RawWebSocketHarness.start("--session-timeout=1")) {
             RawClient raw = harness.connect();
             raw.socket().setSoTimeout((int) RawWebSocketHarness.WAIT.toMillis());
             raw.send("GET /never HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
             harness.handler().expect(RawWebSocketHarness.WAIT); // and never answers
-            await("the pending handshake holds no thread").atMost(RawWebSocketHarness.WAIT)
-                    .until(() -> harness.liveConnectionThreads() == 0);
+            await("the pending handshake holds one thread, waiting for the client").atMost(RawWebSocketHarness.WAIT)
+                    .until(() -> harness.liveConnectionThreads() == 1);
             assertTrue(raw.isClosedByServer(), "the session timeout (1 s) ends the connection");
             harness.awaitIdle();
         }
