@@ -1,7 +1,6 @@
 package io.condurejava.zhttp;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Writes tnetstring values straight into a growable byte array. Container lengths are
@@ -9,7 +8,8 @@ import java.util.Arrays;
  * writes the real prefix right-aligned into that room and slides the (small) nested payload
  * left over the unused part; the outermost container is never moved ({@link #finishInPlace}).
  * Enforces Condure's limit of {@value #VALUES_PER_MESSAGE_MAX} values (a container counts
- * twice, like Condure's start/end ops). One instance per message; one thread.
+ * twice, like Condure's start/end ops). Its buffer comes from {@link PacketBuffers}. One instance per message;
+ * one thread.
  */
 final class TnetWriter {
     static final int VALUES_PER_MESSAGE_MAX = 1000;
@@ -27,7 +27,7 @@ final class TnetWriter {
 
     /** A writer sized for about {@code capacityHint} bytes; byte 0 is kept free for the lead byte of {@link #finishInPlace}. */
     TnetWriter(int capacityHint) {
-        buf = new byte[Math.max(64, capacityHint + PREFIX_RESERVE_BYTES + 16)];
+        buf = PacketBuffers.take(Math.max(64, capacityHint + PREFIX_RESERVE_BYTES + 16));
         len = 1; // room for the lead byte written by finishInPlace()
     }
 
@@ -128,7 +128,7 @@ final class TnetWriter {
         }
         int prefixStart = closeContainer(marks[--depth], type);
         buf[prefixStart - 1] = lead;
-        return new EncodedPacket(buf, prefixStart - 1, len - (prefixStart - 1));
+        return new EncodedPacket(buf, prefixStart - 1, len - (prefixStart - 1), true);
     }
 
     /** Writes the length prefix just before the payload and the type byte after it; returns the prefix start. */
@@ -180,7 +180,10 @@ final class TnetWriter {
             if (want > Integer.MAX_VALUE - 16) {
                 throw new IllegalArgumentException("message too large");
             }
-            buf = Arrays.copyOf(buf, (int) want);
+            byte[] bigger = PacketBuffers.take((int) want);
+            System.arraycopy(buf, 0, bigger, 0, len);
+            PacketBuffers.give(buf); // only this writer has seen it
+            buf = bigger;
         }
     }
 }

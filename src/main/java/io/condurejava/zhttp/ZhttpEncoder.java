@@ -49,8 +49,12 @@ final class ZhttpEncoder {
 
     static byte[] encode(ZhttpPacket p) {
         EncodedPacket done = encodeInPlace(p);
-        return done.offset() == 0 && done.length() == done.bytes().length ? done.bytes()
-                : java.util.Arrays.copyOfRange(done.bytes(), done.offset(), done.offset() + done.length());
+        if (done.offset() == 0 && done.length() == done.bytes().length) {
+            return done.bytes(); // the caller keeps it: never recycled
+        }
+        byte[] exact = java.util.Arrays.copyOfRange(done.bytes(), done.offset(), done.offset() + done.length());
+        done.recycle();
+        return exact;
     }
 
     static EncodedPacket encodeInPlace(ZhttpPacket p) {

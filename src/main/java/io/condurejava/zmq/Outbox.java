@@ -27,10 +27,10 @@ public final class Outbox {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final ByteBuffer drain = ByteBuffer.allocate(64);
 
-    /** A message for the ROUTER socket: the handler's address and the ZHTTP payload, {@code payload[offset, +length)}. */
-    public record RoutedMessage(byte[] address, byte[] payload, int offset, int length) {
+    /** A message for the ROUTER socket: the handler's address and the encoded ZHTTP packet. */
+    public record RoutedMessage(byte[] address, EncodedPacket packet) {
         public RoutedMessage(byte[] address, byte[] payload) {
-            this(address, payload, 0, payload.length);
+            this(address, new EncodedPacket(payload, 0, payload.length));
         }
     }
 
@@ -60,7 +60,7 @@ public final class Outbox {
 
     /** Queues a message for the handler at {@code address} (ROUTER socket); blocks while the queue is full, up to the timeout. */
     boolean sendRouted(byte[] address, EncodedPacket packet, long timeoutNanos) throws InterruptedException {
-        RoutedMessage message = new RoutedMessage(address, packet.bytes(), packet.offset(), packet.length());
+        RoutedMessage message = new RoutedMessage(address, packet);
         if (!routed.offer(message, timeoutNanos, TimeUnit.NANOSECONDS)) {
             return false;
         }

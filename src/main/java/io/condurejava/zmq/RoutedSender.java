@@ -2,6 +2,7 @@ package io.condurejava.zmq;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.condurejava.zhttp.EncodedPacket;
 import io.condurejava.zmq.zmtp.ZmtpSocket;
 
 import java.nio.ByteBuffer;
@@ -89,10 +90,12 @@ final class RoutedSender {
 
     /** True when the message left (or was dropped for good); false when the handler's pipe is full. */
     private boolean trySend(Outbox.RoutedMessage message) {
-        switch (router.send(message.address(), message.payload(), message.offset(), message.length())) {
+        EncodedPacket packet = message.packet();
+        switch (router.send(message.address(), packet.bytes(), packet.offset(), packet.length())) {
             case SENT -> {
                 sent++;
-                ZmqHub.traceOut("OUT stream to", message.payload(), message.offset(), message.length());
+                ZmqHub.traceOut("OUT stream to", packet.bytes(), packet.offset(), packet.length());
+                packet.recycle(); // the socket copied it
                 return true;
             }
             case FULL -> {
@@ -100,6 +103,7 @@ final class RoutedSender {
             }
             default -> {
                 log.debug("stream zmq send to {}: host unreachable", new String(message.address(), StandardCharsets.UTF_8));
+                packet.recycle();
                 return true;
             }
         }

@@ -290,6 +290,7 @@ public final class ZmqHub implements AutoCloseable {
             }
             progress++;
             traceOut("OUT", message.bytes(), message.offset(), message.length());
+            message.recycle(); // the socket copied it
             message = outbox.initialQueue().poll();
         }
         return null;
