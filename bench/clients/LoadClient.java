@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * around the measured window for the processes given in {@code --pids a,b} (server) and {@code --hpids}
  * (handler). Modes:
  * <ul>
- * <li>{@code idle --conns N [--ws]}: opens N connections, RSS; then each makes one GET (or WebSocket
- *     upgrade), RSS again.</li>
+ * <li>{@code idle --conns N [--ws [--echo-one]]}: opens N connections, RSS; then each makes one GET (or
+ *     WebSocket upgrade, then with {@code --echo-one} one 64-byte message echoed), RSS again.</li>
  * <li>{@code put --clients 8 --size BYTES --count K}: each client uploads K distinct bodies, one connection
  *     per upload; the handler's {@code <length> <sha256>} answer is checked.</li>
  * <li>{@code fair --conns 1000 --seconds T}: each connection loops GETs; spread of per-connection counts.</li>
@@ -165,6 +165,7 @@ public class LoadClient {
     static Map<String, Object> idle() throws Exception {
         int n = num("conns", 10_000);
         boolean ws = opts.containsKey("ws");
+        boolean echoOne = opts.containsKey("echo-one");
         long settleMs = num("settle-ms", 3000);
         long[] pids = pids("pids");
         Map<String, Object> r = new LinkedHashMap<>();
@@ -192,6 +193,15 @@ public class LoadClient {
                 } else {
                     readResponse(in);
                     ok++;
+                }
+            }
+            if (ws && echoOne) { // each WebSocket echoes one 64-byte message, then stays idle
+                byte[] message = frame(new byte[64]);
+                for (Socket s : batch) {
+                    s.getOutputStream().write(message);
+                }
+                for (Socket s : batch) {
+                    readMessage(s.getInputStream(), new byte[64]);
                 }
             }
         }

@@ -24,9 +24,10 @@ import java.util.concurrent.BlockingQueue;
  * far as the {@link ReadyPieceBudget} allows); then the next head (pipelining, and noticing a client
  * that goes away while its response is pending). A violation is posted and ends reading. After a
  * WebSocket request head it waits for the upgrade decision and, if accepted, becomes a
- * {@link WebSocketReader}. A WebSocket whose request head the session thread read is read by that thread
- * once it has left the session ({@link #webSocketAfterSession}), or, when the accept was made on it while it
- * still ran the session, by a reader thread started at the accept ({@link #webSocket}).
+ * {@link WebSocketReader}. A WebSocket whose request head the session thread read gets its reader thread
+ * when the client's first bytes come, the session thread having waited for them once it left the session
+ * ({@link #webSocketAfterSession}), or, when the accept was made on the session thread while it still ran
+ * the session, at the accept ({@link #webSocket}).
  */
 final class ClientReader implements Runnable {
     static final int MAX_REQUEST_HEADERS = 64;
@@ -102,17 +103,12 @@ final class ClientReader implements Runnable {
     }
 
     /**
-     * Reads the WebSocket whose upgrade request the session thread read, on that thread once it has left the
-     * session: waits for the client's first bytes (a client sends none before the 101; an idle WebSocket waits
-     * here), then for the decision, which has then almost always been made, and reads frames if it was an accept.
+     * Reads the WebSocket whose upgrade request the session thread read, once that thread has left the session
+     * and the client's first bytes (or its end) have come ({@link HttpConnection}): waits for the decision, which
+     * has then almost always been made, and reads frames if it was an accept.
      */
     void webSocketAfterSession(long headsSoFar) {
         requests = headsSoFar;
-        try {
-            input.awaitBytes();
-        } catch (IOException e) {
-            // the client is gone: after an accept, the reader's first read meets this again and posts it
-        }
         try {
             WebSocketUpgrade.Accepted accepted = upgrade.await();
             if (accepted != null) {

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * beside an exchange (a request body, a WebSocket, an exchange that goes on after the handler's first
  * message and must notice a client that leaves) it starts a second virtual thread, a
  * {@link ClientReader}, which reads for the rest of the connection and posts what it reads as events.
- * A WebSocket whose upgrade request the session thread read is read by the session thread itself once its
- * session has detached ({@link #readWebSocket}): one thread per upgrade.
+ * A WebSocket whose upgrade request the session thread read: the session thread itself waits for the client's
+ * first bytes once the session has detached, and only then starts the reader ({@link #readWebSocket}).
  */
 final class HttpConnection implements LiveConnection {
     private static final Logger log = LoggerFactory.getLogger("server-conn");
@@ -108,15 +108,30 @@ final class HttpConnection implements LiveConnection {
     }
 
     /**
-     * The session thread, once its WebSocket session has detached, reads the WebSocket: from the top of its
-     * stack, so the wait for the client's first frame fits in the stack chunk its wait for the request head
-     * left (no second thread, no second chunk per upgrade).
+     * The session thread, once its WebSocket session has detached, waits for the client's first bytes (a client
+     * sends none before the 101), so a pending handshake and an idle WebSocket hold this one parked thread; once
+     * bytes come, a reader thread takes over and this one ends. The wait is one call below {@link #run}: a
+     * virtual thread's stack chunk is sized by its first park, here the wait for the request head, several
+     * frames deeper in the same {@code run} frame, so this wait fits in it whatever the JIT has compiled and an
+     * idle WebSocket costs one chunk. The reader's waits go deeper; on this thread they would need a second
+     * chunk chained to the first for as long as the WebSocket lives, on a new thread they need only their own.
      */
     private void readWebSocket() {
         liveThreads.incrementAndGet();
         reader = Thread.currentThread();
         try {
-            clientReader.webSocketAfterSession(webSocketHead);
+            boolean bytesCame;
+            try {
+                bytesCame = input.awaitBytes();
+            } catch (IOException e) {
+                bytesCame = false; // after an accept, the reader's first read meets this again and posts it
+            }
+            long head = webSocketHead;
+            if (bytesCame) {
+                startReader(() -> clientReader.webSocketAfterSession(head));
+            } else {
+                clientReader.webSocketAfterSession(head); // the client left: no thread to start for that
+            }
         } finally {
             liveThreads.decrementAndGet();
         }

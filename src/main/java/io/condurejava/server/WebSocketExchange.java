@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * the handler is told with a {@code close} carrying that code) or a timeout fires. The session's thread
  * ends whenever no event waits ({@link EventQueue#detach}) — while the handler has not answered, at once
  * after the accept, and after a quiet spell later — and the next event starts a new one, so a pending
- * handshake and an idle WebSocket hold one parked thread, the one that read the upgrade request and now
- * reads the client ({@link HttpConnection}); all session state is in fields.
+ * handshake and an idle WebSocket hold one parked thread, the one that read the upgrade request, waiting for
+ * the client's bytes ({@link HttpConnection}); all session state is in fields.
  */
 final class WebSocketExchange {
     private static final int NORMAL_CLOSURE = 1000;

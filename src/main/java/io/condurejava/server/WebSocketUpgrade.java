@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 /**
  * The decision on a connection's WebSocket upgrade, made on the session's thread (which hears the handler
  * accept or reject), and who reads the WebSocket. When the session thread read the upgrade request itself, it
- * reads the frames too, once it has left the session, after the decision ({@link #headReaderReads},
- * {@link #await}); only an accept made on that thread while it still runs the session starts a reader thread
- * ({@link #readOnHeadReaderOr}). When a reader thread read it (the connection had a request body before), that
+ * waits for the client's first bytes once it has left the session and then starts the reader, which waits for
+ * the decision ({@link #headReaderReads}, {@link #await}); only an accept made on that thread while it still
+ * runs the session starts a reader thread at once ({@link #readOnHeadReaderOr}). When a reader thread read it (the connection had a request body before), that
  * thread waits for the decision ({@link #await}) before reading anything after the head. A connection
  * upgrades at most once.
  */
@@ -57,8 +57,9 @@ final class WebSocketUpgrade {
 
     /**
      * The session thread read the upgrade request itself: once it has left the session (the session detached),
-     * it goes on as the WebSocket's reader ({@link #headReaderReads}). An accept made on that same thread, while
-     * it still runs the session, cannot wait for that and starts a reader thread with {@code startReader}.
+     * it waits for the client's bytes and has the WebSocket read ({@link #headReaderReads}). An accept made on
+     * that same thread, while it still runs the session, cannot wait for that and starts a reader thread with
+     * {@code startReader}.
      * Session thread.
      */
     void readOnHeadReaderOr(Consumer<Accepted> startReader) {
@@ -77,8 +78,9 @@ final class WebSocketUpgrade {
     }
 
     /**
-     * The head reader, after it left the session: true when it is the one to read the WebSocket (the accept, if
-     * any, was made on another thread, or is yet to come, and the request head was read on this thread).
+     * The head reader, after it left the session: true when it is the one to wait for the client's bytes and
+     * have the WebSocket read (the accept, if any, was made on another thread, or is yet to come, and the
+     * request head was read on this thread).
      */
     boolean headReaderReads() {
         return headReader == Thread.currentThread() && !readerStartedAtAccept;

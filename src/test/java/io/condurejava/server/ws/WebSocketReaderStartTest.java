@@ -15,17 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Who reads an upgraded WebSocket, and from when: a connection whose upgrade request the session thread read
- * is read by that same thread once the session has detached (while the handler has not answered, it waits
- * for the client's first bytes, so an upgrade costs one thread, not a session thread and a reader thread;
- * frames a client sends before the 101 are kept and read after the accept); one that already has a reader
+ * Who reads an upgraded WebSocket, and from when: on a connection whose upgrade request the session thread
+ * read, that thread waits for the client's first bytes once the session has detached (a pending handshake and
+ * an idle WebSocket hold just that thread), and the reader thread starts when they come (frames a client sends
+ * before the 101 are kept and read after the accept); one that already has a reader
  * thread (it read a body or watched a streamed response) reads the upgrade request there and goes on reading
  * frames after the accept. Real server, real JeroMQ handler, raw client socket.
  */
 class WebSocketReaderStartTest {
 
     @Test
-    void theThreadThatReadTheUpgradeRequestReadsTheFrames() throws Exception {
+    void theThreadThatReadTheUpgradeRequestWaitsForTheClientThenAReaderTakesOver() throws Exception {
         try (RawWebSocketHarness harness = RawWebSocketHarness.start();
              RawWebSocket ws = harness.open("/pending", () -> await("while the handler has not answered, one thread waits "
                      + "for the client: the one that read the request").atMost(RawWebSocketHarness.WAIT)
@@ -34,6 +34,10 @@ class WebSocketReaderStartTest {
                     .until(() -> harness.liveConnectionThreads() == 1);
             ws.send(ClientFrames.text("read after the accept"));
             assertArrayEquals("read after the accept".getBytes(StandardCharsets.UTF_8), ws.expectHandlerMessage());
+            await("the reader took over: still one thread").atMost(RawWebSocketHarness.WAIT)
+                    .until(() -> harness.liveConnectionThreads() == 1);
+            ws.send(ClientFrames.text("and on"));
+            assertArrayEquals("and on".getBytes(StandardCharsets.UTF_8), ws.expectHandlerMessage());
             ws.send(ClientFrames.close(1000, new byte[0]));
             ws.expectHandler(io.condurejava.zhttp.Close.class);
         }
