@@ -13,9 +13,9 @@ import java.util.function.Consumer;
  * accept or reject), and who reads the WebSocket. When the session thread read the upgrade request itself, it
  * waits for the client's first bytes once it has left the session and then starts the reader, which waits for
  * the decision ({@link #headReaderReads}, {@link #await}); only an accept made on that thread while it still
- * runs the session starts a reader thread at once ({@link #readOnHeadReaderOr}). When a reader thread read it (the connection had a request body before), that
- * thread waits for the decision ({@link #await}) before reading anything after the head. A connection
- * upgrades at most once.
+ * runs the session starts a reader thread at once ({@link #readOnHeadReaderOr}). When a reader thread read it
+ * (the connection had a request body before), that thread waits for the decision ({@link #await}) before
+ * reading anything after the head. A connection upgrades at most once.
  */
 final class WebSocketUpgrade {
     /**
@@ -48,7 +48,7 @@ final class WebSocketUpgrade {
     }
 
     private final CompletableFuture<Accepted> decision = new CompletableFuture<>();
-    /** The session thread that read the upgrade request itself; it reads the WebSocket once it has left the session. */
+    /** The session thread that read the upgrade request itself; it waits for the client once it has left the session. */
     private Thread headReader;
     /** Starts a reader thread when the accept arrives while that thread still runs the session. */
     private Consumer<Accepted> startReader;
@@ -59,8 +59,7 @@ final class WebSocketUpgrade {
      * The session thread read the upgrade request itself: once it has left the session (the session detached),
      * it waits for the client's bytes and has the WebSocket read ({@link #headReaderReads}). An accept made on
      * that same thread, while it still runs the session, cannot wait for that and starts a reader thread with
-     * {@code startReader}.
-     * Session thread.
+     * {@code startReader}. Session thread.
      */
     void readOnHeadReaderOr(Consumer<Accepted> startReader) {
         headReader = Thread.currentThread();
