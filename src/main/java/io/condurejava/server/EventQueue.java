@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * lets a WebSocket session with nothing to do end its thread instead of parking it: {@link #detach}
  * succeeds only while the queue is empty, and the next event to arrive, from any thread, runs the
  * resume action (which starts a new virtual thread for the session) exactly once. An idle upgraded
- * WebSocket thus holds one parked thread, its reader, instead of two.
+ * WebSocket thus holds one parked thread, the one waiting for the client's bytes, instead of two.
  *
  * <p>A deque used as a queue: one lock and two conditions, where a {@code LinkedBlockingQueue} keeps two of
  * each and a node ahead of the first event, about 100 bytes more for every connection, idle ones included;
